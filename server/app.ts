@@ -1,0 +1,57 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { AppConfig } from './config.ts';
+import type { BoardStore } from './store/boardStore.ts';
+import { LowdbBoardStore } from './store/lowdbBoardStore.ts';
+import { persistencePlugin } from './plugins/persistence.ts';
+import { collabPlugin } from './plugins/collab.ts';
+import { clientAssetsPlugin } from './plugins/clientAssets.ts';
+import { healthRoutes } from './routes/health.ts';
+import { boardRoutes } from './routes/boards.ts';
+import { ErrorCodes, errorBody } from './errors.ts';
+
+export interface BuildOptions {
+  /** Use this store instead of opening the lowdb store in config.dataDir. */
+  store?: BoardStore;
+}
+
+/** Builds the whole app without listening, so tests can inject requests or listen on port 0. */
+export async function buildApp(config: AppConfig, { store }: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logger ? { level: 'info' } : false,
+    bodyLimit: config.bodyLimit,
+    // Clients keep sockets open; a restart must not wait for them.
+    forceCloseConnections: true,
+    // Strict bodies: a wrong type or an unknown field is a 400, not silently coerced or dropped.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) {
+      const first = error.validation[0];
+      const params = first?.params as { missingProperty?: string; additionalProperty?: string } | undefined;
+      const named = params?.missingProperty ?? params?.additionalProperty;
+      const field = `${first?.instancePath ?? ''}${named ? `/${named}` : ''}`;
+      const path = `${error.validationContext ?? 'body'}${field}`;
+      return reply.code(400).send(errorBody(ErrorCodes.INVALID_REQUEST, `${path} ${first?.message ?? 'is invalid'}`, path));
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send(errorBody(ErrorCodes.BODY_TOO_LARGE, `Request body is larger than ${config.bodyLimit} bytes`));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send(errorBody(ErrorCodes.INVALID_REQUEST, error.message, 'body'));
+    }
+    request.log.error(error);
+    return reply.code(500).send(errorBody(ErrorCodes.INTERNAL, 'Something went wrong on the server.'));
+  });
+
+  await app.register(persistencePlugin, { store: store ?? (await LowdbBoardStore.open(config.dataDir)) });
+  await app.register(collabPlugin, {
+    wsMaxPayload: config.wsMaxPayload,
+    storeDebounceMs: config.storeDebounceMs,
+    storeMaxDebounceMs: config.storeMaxDebounceMs,
+  });
+  await app.register(healthRoutes);
+  await app.register(boardRoutes);
+  await app.register(clientAssetsPlugin, { clientDir: config.clientDir });
+  return app;
+}

@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { FastifyInstance } from 'fastify';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { addPerson, addSkill, linkSkill, moveCards } from '../../shared/boardWrites.ts';
+import { readBoard, metaMap } from '../../shared/docSchema.ts';
+import { DOC_SCHEMA_VERSION } from '../../shared/docVersion.ts';
+import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
+import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
+import { createBoard, makeDataDir, removeDataDir, startServer } from '../test/testServer.ts';
+
+let dataDir: string;
+let server: { app: FastifyInstance; url: string };
+const clients: TestClient[] = [];
+const connect = (boardId: string, doc?: Y.Doc) => {
+  const client = connectClient(server.url, boardId, doc);
+  clients.push(client);
+  return client;
+};
+
+beforeEach(async () => {
+  dataDir = await makeDataDir();
+  server = await startServer(dataDir);
+});
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server.app.close();
+  await removeDataDir(dataDir);
+});
+
+const names = (doc: Y.Doc) => readBoard(doc).people.map((p) => p.name).sort();
+
+describe('collaboration socket', () => {
+  it('shows each client the other one’s edits live', async () => {
+    const boardId = await createBoard(server.app, 'Live');
+    const a = connect(boardId);
+    const b = connect(boardId);
+    await Promise.all([a.synced, b.synced]);
+    expect(readBoard(b.doc).meta.title).toBe('Live');
+
+    const fatima = addPerson(a.doc, { name: 'Fatima', kind: 'professional-team' }, { x: 10, y: 20 });
+    const wondzorg = addSkill(a.doc, { label: 'wondzorg', category: 'zorgverlener', reservedAct: false });
+    await waitFor(() => readBoard(b.doc).people.length === 1 && readBoard(b.doc).skills.length === 1, 'B to see A’s cards');
+
+    linkSkill(b.doc, { personId: fatima, skillId: wondzorg });
+    moveCards(b.doc, [{ id: fatima, x: 300, y: 40 }]);
+    await waitFor(() => readBoard(a.doc).skillLinks.length === 1, 'A to see B’s link');
+    await waitFor(() => readBoard(a.doc).positions.get(fatima)?.x === 300, 'A to see B’s move');
+    expect(readBoard(a.doc)).toEqual(readBoard(b.doc));
+  });
+
+  it('refuses a board that does not exist', async () => {
+    const socket = new HocuspocusProviderWebsocket({
+      url: `${server.url.replace('http', 'ws')}/collab`,
+      WebSocketPolyfill: WebSocket,
+    });
+    const refused = new Promise<string>((resolve) => {
+      const doc = new Y.Doc();
+      const provider = new HocuspocusProvider({
+        websocketProvider: socket,
+        name: 'nosuchboard1',
+        document: doc,
+        onAuthenticationFailed: ({ reason }: { reason: string }) => resolve(reason),
+      });
+      provider.attach();
+      clients.push({ destroy: () => provider.destroy() } as TestClient);
+    });
+    expect(await refused).toMatch(/permission|board-not-found/i);
+    socket.destroy();
+    expect(server.app.hocuspocus.getDocumentsCount()).toBe(0);
+  });
+
+  it('tells the client once its own edits are stored on disk, within a second of the last change', async () => {
+    const boardId = await createBoard(server.app);
+    const a = connect(boardId);
+    await a.synced;
+    await waitFor(() => a.storedVectors.length > 0, 'the stored state on connect');
+
+    const started = Date.now();
+    addPerson(a.doc, { name: 'Sam', kind: 'student', student: { year: 2, level: 'mbo4' } });
+    await a.ownWorkStored();
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(1500);
+
+    // The announcement is a promise about the disk: a fresh store sees Sam.
+    const stored = await (await LowdbBoardStore.open(dataDir)).load(boardId);
+    const onDisk = new Y.Doc();
+    Y.applyUpdate(onDisk, stored!.state);
+    expect(names(onDisk)).toEqual(['Sam']);
+  });
+
+  it('stores at least once a second while edits keep coming', async () => {
+    const boardId = await createBoard(server.app);
+    const a = connect(boardId);
+    await a.synced;
+    const person = addPerson(a.doc, { name: 'Noor', kind: 'professional-team' });
+    const before = a.storedVectors.length;
+    const until = Date.now() + 1800;
+    let x = 0;
+    while (Date.now() < until) {
+      moveCards(a.doc, [{ id: person, x: (x += 5), y: 0 }]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // 1.8 s of edits every 100 ms, never quiet for the 500 ms debounce: max-debounce must still store.
+    expect(a.storedVectors.length - before).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reloads a board exactly as it was after the server restarts', async () => {
+    const boardId = await createBoard(server.app, 'Herstart');
+    const a = connect(boardId);
+    await a.synced;
+    const p = addPerson(a.doc, { name: 'Ilse', kind: 'teacher' }, { x: 5, y: 6 });
+    const s = addSkill(a.doc, { label: 'SBAR-overdracht', category: 'communicator', reservedAct: false }, { x: 200, y: 6 });
+    linkSkill(a.doc, { personId: p, skillId: s });
+    await a.ownWorkStored();
+    const before = readBoard(a.doc);
+    a.destroy();
+
+    await server.app.close();
+    server = await startServer(dataDir);
+    const b = connect(boardId);
+    await b.synced;
+    expect(readBoard(b.doc)).toEqual(before);
+  });
+
+  it('writes pending edits when the app closes inside the debounce window', async () => {
+    const boardId = await createBoard(server.app);
+    const a = connect(boardId);
+    const observer = connect(boardId);
+    await Promise.all([a.synced, observer.synced]);
+    addPerson(a.doc, { name: 'Laatste wijziging', kind: 'professional-other' });
+    await waitFor(() => names(observer.doc).length === 1, 'the server to have the edit');
+    await server.app.close(); // well inside the 500 ms debounce
+
+    const stored = await (await LowdbBoardStore.open(dataDir)).load(boardId);
+    const onDisk = new Y.Doc();
+    Y.applyUpdate(onDisk, stored!.state);
+    expect(names(onDisk)).toEqual(['Laatste wijziging']);
+    server = await startServer(dataDir);
+  });
+
+  it('migrates an old board once when it is loaded, and stores the result', async () => {
+    const store = await LowdbBoardStore.open(dataDir);
+    const legacy = new Y.Doc();
+    addPerson(legacy, { name: 'Oud', kind: 'professional-team' });
+    const id = 'legacyboard1';
+    await store.save({ summary: { id, title: '', createdAt: 1, updatedAt: 1 }, schemaVersion: 0, state: Y.encodeStateAsUpdate(legacy) });
+    await server.app.close();
+    server = await startServer(dataDir);
+
+    const a = connect(id);
+    await a.synced;
+    expect(metaMap(a.doc).get('schemaVersion')).toBe(DOC_SCHEMA_VERSION);
+    expect(names(a.doc)).toEqual(['Oud']);
+    const stored = await (await LowdbBoardStore.open(dataDir)).load(id);
+    expect(stored!.schemaVersion).toBe(DOC_SCHEMA_VERSION);
+  });
+
+  it('closes a socket that sends a message over the size limit, without applying it', async () => {
+    await server.app.close();
+    server = await startServer(dataDir, { wsMaxPayload: 64 * 1024 });
+    const boardId = await createBoard(server.app);
+    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/collab`);
+    await new Promise((resolve) => raw.once('open', resolve));
+    const closed = new Promise<number>((resolve) => raw.once('close', (code) => resolve(code)));
+    raw.send(Buffer.alloc(65 * 1024, 1));
+    expect(await closed).toBe(1009);
+
+    const a = connect(boardId);
+    await a.synced;
+    expect(readBoard(a.doc).problems).toEqual([]);
+  });
+});

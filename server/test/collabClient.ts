@@ -1,0 +1,81 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { parseServerMessage } from '../../shared/collabProtocol.ts';
+
+/** A real provider with its own socket, as a browser tab would have, for tests against a listening server. */
+export interface TestClient {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
+  /** Every stored-state vector the server announced, newest last. */
+  storedVectors: Map<number, number>[];
+  synced: Promise<void>;
+  /** Resolves once the server announces a stored state that covers all of this client's own edits. */
+  ownWorkStored(): Promise<void>;
+  destroy(): void;
+}
+
+export function connectClient(baseUrl: string, boardId: string, doc = new Y.Doc()): TestClient {
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${baseUrl.replace(/^http/, 'ws')}/collab`,
+    WebSocketPolyfill: WebSocket,
+    delay: 50,
+    maxDelay: 200,
+    minDelay: 20,
+  });
+  const storedVectors: Map<number, number>[] = [];
+  const waiters = new Set<() => void>();
+  const covered = () => {
+    const own = Y.encodeStateVector(doc);
+    const local = Y.decodeStateVector(own).get(doc.clientID) ?? 0;
+    const last = storedVectors.at(-1);
+    return (last?.get(doc.clientID) ?? 0) >= local;
+  };
+  let resolveSynced!: () => void;
+  const synced = new Promise<void>((resolve) => (resolveSynced = resolve));
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: boardId,
+    document: doc,
+    onSynced: () => resolveSynced(),
+    onStateless: ({ payload }) => {
+      const message = parseServerMessage(payload);
+      if (message?.type !== 'stored') return;
+      storedVectors.push(Y.decodeStateVector(Buffer.from(message.stateVector, 'base64')));
+      for (const wake of [...waiters]) wake();
+    },
+  });
+  provider.attach();
+  return {
+    doc,
+    provider,
+    socket,
+    storedVectors,
+    synced,
+    ownWorkStored: () =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (covered()) {
+            waiters.delete(check);
+            resolve();
+          }
+        };
+        waiters.add(check);
+        check();
+      }),
+    destroy() {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+/** Polls until `predicate` holds, failing after `timeoutMs` with `what` in the message. */
+export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 5000) {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,42 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { idSchema, textSchema, timestampSchema } from './common.ts';
+
+/** The afkijkuurtje lifecycle, in order: the professional is deliberately not the first stop. */
+export const QUESTION_STATUSES = ['observed', 'looked-up', 'asked-peers', 'asked-professional', 'answered'] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
+export const THEME_KINDS = ['ziektebeeld', 'levensstijl'] as const;
+export type ThemeKind = (typeof THEME_KINDS)[number];
+
+export const learningQuestionSchema = Type.Object({
+  /** The student who owns the question. */
+  studentId: idSchema,
+  /** The question in the student's words. */
+  text: textSchema(500),
+  /** Skills the question is about. */
+  skillIds: Type.Array(idSchema, { maxItems: 20 }),
+  /** Framing: a disease picture or lifestyle, with a free label such as "COPD". */
+  theme: Type.Optional(
+    Type.Object({
+      kind: Type.Union(THEME_KINDS.map((kind) => Type.Literal(kind))),
+      label: Type.String({ maxLength: 80 }),
+    }),
+  ),
+  /** Where the question is in the lifecycle. */
+  status: Type.Union(QUESTION_STATUSES.map((status) => Type.Literal(status))),
+  /** A short note per step: what I found, what a fellow student said. */
+  notes: Type.Optional(Type.Partial(Type.Object(Object.fromEntries(QUESTION_STATUSES.map((s) => [s, textSchema(1000)]))))),
+  /** People the student asked for help, in order; counts towards spreading the load. */
+  askedPersonIds: Type.Optional(Type.Array(idSchema, { maxItems: 50 })),
+  /** The answer or insight, once answered. */
+  answer: Type.Optional(textSchema(2000)),
+  /** Who helped answer it. */
+  helperId: Type.Optional(idSchema),
+  /** When it was written. */
+  createdAt: timestampSchema,
+  /** When it last changed status. */
+  updatedAt: Type.Optional(timestampSchema),
+});
+
+export type LearningQuestionRecord = Static<typeof learningQuestionSchema>;
+export type LearningQuestion = LearningQuestionRecord & { id: string };

@@ -1,0 +1,20 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { idSchema, textSchema, timestampSchema } from './common.ts';
+
+/** Sounding-board reactions: spreekt aan · spreekt minder aan · niet aan gedacht. */
+export const REACTION_KINDS = ['appeals', 'appeals-less', 'not-thought-of'] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+
+export const reactionSchema = Type.Object({
+  /** Which of the three sounding-board reactions this is. */
+  kind: Type.Union(REACTION_KINDS.map((kind) => Type.Literal(kind))),
+  /** What the reaction says. */
+  text: textSchema(500),
+  /** Who placed it, when known. */
+  authorId: Type.Optional(idSchema),
+  /** When. */
+  createdAt: timestampSchema,
+});
+
+export type ReactionRecord = Static<typeof reactionSchema>;
+export type Reaction = ReactionRecord & { id: string };
