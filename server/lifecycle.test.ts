@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import * as Y from 'yjs';
 import { addPerson } from '../shared/boardWrites.ts';
@@ -9,6 +9,8 @@ import { exited, freePort, startServerProcess } from './test/serverProcess.ts';
 import { makeDataDir, removeDataDir } from './test/testServer.ts';
 
 // These tests stop a real server process the way an operator or a crash would.
+// Starting Node processes is slow on a busy 2-core machine: allow for it.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 let dataDir: string;
 let port: number;
 let running: ChildProcess[] = [];
@@ -84,8 +86,8 @@ describe('stopping the server', () => {
 
     // ...and the editor's open tab brings it back when the server is up again.
     const second = await start();
-    const stored = editor.storedVectors.length;
-    await waitFor(() => editor.storedVectors.length > stored, 'the editor to reconnect', 10_000);
+    const stored = editor.storedSnapshots.length;
+    await waitFor(() => editor.storedSnapshots.length > stored, 'the editor to reconnect', 10_000);
     await editor.ownWorkStored();
     const late = connectClient(second.url, boardId);
     clients.push(late);

@@ -26,22 +26,48 @@ export class BoardValidationError extends Error {
 /** Transaction origin of local edits made through these helpers; the undo manager tracks exactly this. */
 export const LOCAL_ORIGIN = 'iedereen:local';
 
-function checked<M extends RecordMapName>(map: M, value: unknown): RecordOf<M> {
+/** Validates a whole record for `map`, throwing BoardValidationError with the path of the first bad field. */
+export function checked<M extends RecordMapName>(map: M, value: unknown): RecordOf<M> {
   const error = firstSchemaError(RECORD_MAPS[map], value);
   if (error) throw new BoardValidationError(map, error.path, error.message);
   return value as RecordOf<M>;
 }
 
-function existing<M extends RecordMapName>(doc: Y.Doc, map: M, id: string): RecordOf<M> {
+/** The record `id` in `map`, or BoardValidationError when there is none. */
+export function existing<M extends RecordMapName>(doc: Y.Doc, map: M, id: string): RecordOf<M> {
   const value = recordMap(doc, map).get(id);
   if (value === undefined) throw new BoardValidationError(map, `/${id}`, 'no such record');
   return value;
 }
 
-const write = (doc: Y.Doc, fn: () => void) => doc.transact(fn, LOCAL_ORIGIN);
+/** Runs `fn` as one local transaction: one update on the wire, one undo step. */
+export const write = (doc: Y.Doc, fn: () => void) => doc.transact(fn, LOCAL_ORIGIN);
 
-function placeCard(doc: Y.Doc, id: string, at: Position | undefined) {
-  if (at) recordMap(doc, 'positions').set(id, checked('positions', { x: Math.round(at.x), y: Math.round(at.y) }));
+const checkedPosition = (at: Position) => checked('positions', { x: Math.round(at.x), y: Math.round(at.y) });
+
+/** Adds a card record and, when given, its position. Both are checked before anything is written. */
+function insertCard<M extends RecordMapName>(doc: Y.Doc, map: M, record: RecordOf<M>, at?: Position): string {
+  const position = at && checkedPosition(at);
+  const id = newId();
+  write(doc, () => {
+    recordMap(doc, map).set(id, record);
+    if (position) recordMap(doc, 'positions').set(id, position);
+  });
+  return id;
+}
+
+/** Trims text and leaves anything else for the schema to reject with a path. */
+const trimmed = <T>(value: T): T => (typeof value === 'string' ? (value.trim() as T) : value);
+
+/**
+ * The entries of a map whose values are at least objects. Helpers that scan a map (to
+ * cascade a delete, or find an existing link) must not trip over a malformed record
+ * that a stale or foreign client wrote; readBoard already leaves those out.
+ */
+function* objectEntries<M extends RecordMapName>(doc: Y.Doc, map: M): Generator<[string, Partial<RecordOf<M>>]> {
+  for (const [id, value] of recordMap(doc, map).entries()) {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) yield [id, value as Partial<RecordOf<M>>];
+  }
 }
 
 /** Gives a new board its meta. The server calls this once, when the board is created. */
@@ -55,9 +81,10 @@ export function initBoard(doc: Y.Doc, { title = '', now = Date.now() }: { title?
 }
 
 function checkTitle(title: string): string {
-  const trimmed = title.trim();
-  if (trimmed.length > BOARD_TITLE_MAX) throw new BoardValidationError('meta', '/title', `must be at most ${BOARD_TITLE_MAX} characters`);
-  return trimmed;
+  if (typeof title !== 'string') throw new BoardValidationError('meta', '/title', 'must be text');
+  const value = title.trim();
+  if (value.length > BOARD_TITLE_MAX) throw new BoardValidationError('meta', '/title', `must be at most ${BOARD_TITLE_MAX} characters`);
+  return value;
 }
 
 export function setBoardTitle(doc: Y.Doc, title: string) {
@@ -68,7 +95,7 @@ export function setBoardTitle(doc: Y.Doc, title: string) {
 export type NewPerson = Omit<PersonRecord, 'createdAt'>;
 
 function checkPerson(value: PersonRecord): PersonRecord {
-  const person = checked('people', { ...value, name: value.name.trim() });
+  const person = checked('people', { ...value, name: trimmed(value.name) });
   if (person.name === '' && !PLACEHOLDER_KINDS.includes(person.kind)) {
     throw new BoardValidationError('people', '/name', 'a name is required for this kind of person');
   }
@@ -79,13 +106,7 @@ function checkPerson(value: PersonRecord): PersonRecord {
 }
 
 export function addPerson(doc: Y.Doc, input: NewPerson, at?: Position, now = Date.now()): string {
-  const person = checkPerson({ ...input, createdAt: now });
-  const id = newId();
-  write(doc, () => {
-    recordMap(doc, 'people').set(id, person);
-    placeCard(doc, id, at);
-  });
-  return id;
+  return insertCard(doc, 'people', checkPerson({ ...input, createdAt: now }), at);
 }
 
 export function updatePerson(doc: Y.Doc, id: string, patch: Partial<NewPerson>) {
@@ -96,17 +117,11 @@ export function updatePerson(doc: Y.Doc, id: string, patch: Partial<NewPerson>) 
 export type NewSkill = Omit<SkillRecord, 'createdAt'>;
 
 export function addSkill(doc: Y.Doc, input: NewSkill, at?: Position, now = Date.now()): string {
-  const skill = checked('skills', { ...input, label: input.label.trim(), createdAt: now });
-  const id = newId();
-  write(doc, () => {
-    recordMap(doc, 'skills').set(id, skill);
-    placeCard(doc, id, at);
-  });
-  return id;
+  return insertCard(doc, 'skills', checked('skills', { ...input, label: trimmed(input.label), createdAt: now }), at);
 }
 
 export function updateSkill(doc: Y.Doc, id: string, patch: Partial<NewSkill>) {
-  const next = checked('skills', { ...existing(doc, 'skills', id), ...patch, ...(patch.label ? { label: patch.label.trim() } : {}) });
+  const next = checked('skills', { ...existing(doc, 'skills', id), ...patch, ...('label' in patch ? { label: trimmed(patch.label) } : {}) });
   write(doc, () => recordMap(doc, 'skills').set(id, next));
 }
 
@@ -128,7 +143,7 @@ export function linkSkill(doc: Y.Doc, { personId, skillId, actorId, level }: Lin
   const nomination = actorId !== undefined && actorId !== personId;
   if (nomination) existing(doc, 'people', actorId);
   const links = recordMap(doc, 'skillLinks');
-  for (const [id, link] of links.entries()) {
+  for (const [id, link] of objectEntries(doc, 'skillLinks')) {
     const same = link.personId === personId && link.skillId === skillId;
     if (same && (nomination ? link.source === 'nomination' && link.nominatedBy === actorId : link.source === 'self')) return id;
   }
@@ -145,14 +160,11 @@ export function unlinkSkill(doc: Y.Doc, linkId: string) {
   write(doc, () => deleteLinks(doc, (id) => id === linkId));
 }
 
-function deleteLinks(doc: Y.Doc, match: (id: string, link: SkillLinkRecord) => boolean) {
-  const links = recordMap(doc, 'skillLinks');
-  const endorsements = recordMap(doc, 'endorsements');
-  for (const [id, link] of [...links.entries()]) {
-    if (!match(id, link)) continue;
-    links.delete(id);
-    for (const [eid, e] of [...endorsements.entries()]) if (e.linkId === id) endorsements.delete(eid);
-  }
+function deleteLinks(doc: Y.Doc, match: (id: string, link: Partial<SkillLinkRecord>) => boolean) {
+  const gone = new Set<string>();
+  for (const [id, link] of [...objectEntries(doc, 'skillLinks')]) if (match(id, link)) gone.add(id);
+  for (const id of gone) recordMap(doc, 'skillLinks').delete(id);
+  for (const [id, e] of [...objectEntries(doc, 'endorsements')]) if (e.linkId !== undefined && gone.has(e.linkId)) recordMap(doc, 'endorsements').delete(id);
 }
 
 export type NewQuestion = Omit<LearningQuestionRecord, 'createdAt' | 'status'> & { status?: LearningQuestionRecord['status'] };
@@ -160,23 +172,11 @@ export type NewQuestion = Omit<LearningQuestionRecord, 'createdAt' | 'status'> &
 export function addQuestion(doc: Y.Doc, input: NewQuestion, at?: Position, now = Date.now()): string {
   const student = existing(doc, 'people', input.studentId);
   if (student.kind !== 'student') throw new BoardValidationError('questions', '/studentId', 'learning questions belong to a student');
-  const question = checked('questions', { ...input, status: input.status ?? 'observed', createdAt: now });
-  const id = newId();
-  write(doc, () => {
-    recordMap(doc, 'questions').set(id, question);
-    placeCard(doc, id, at);
-  });
-  return id;
+  return insertCard(doc, 'questions', checked('questions', { ...input, text: trimmed(input.text), status: input.status ?? 'observed', createdAt: now }), at);
 }
 
 export function addReaction(doc: Y.Doc, input: Omit<ReactionRecord, 'createdAt'>, at?: Position, now = Date.now()): string {
-  const reaction = checked('reactions', { ...input, createdAt: now });
-  const id = newId();
-  write(doc, () => {
-    recordMap(doc, 'reactions').set(id, reaction);
-    placeCard(doc, id, at);
-  });
-  return id;
+  return insertCard(doc, 'reactions', checked('reactions', { ...input, text: trimmed(input.text), createdAt: now }), at);
 }
 
 export function pairStudents(doc: Y.Doc, [a, b]: [string, string], actorId?: string, now = Date.now()): string {
@@ -194,7 +194,7 @@ export function pairStudents(doc: Y.Doc, [a, b]: [string, string], actorId?: str
 export function moveCards(doc: Y.Doc, moves: ReadonlyArray<{ id: string } & Position>) {
   const positions = moves.map(({ id, x, y }) => {
     if (!isId(id)) throw new BoardValidationError('positions', '', `"${id}" is not a card id`);
-    return [id, checked('positions', { x: Math.round(x), y: Math.round(y) })] as const;
+    return [id, checkedPosition({ x, y })] as const;
   });
   write(doc, () => {
     const map = recordMap(doc, 'positions');
@@ -209,23 +209,24 @@ export function moveCards(doc: Y.Doc, moves: ReadonlyArray<{ id: string } & Posi
  */
 export function removeCards(doc: Y.Doc, ids: readonly string[]) {
   const gone = new Set(ids);
+  const has = (id: unknown) => typeof id === 'string' && gone.has(id);
   write(doc, () => {
     const questions = recordMap(doc, 'questions');
-    const pairs = recordMap(doc, 'pairs');
-    const endorsements = recordMap(doc, 'endorsements');
     for (const id of gone) {
       for (const name of ['people', 'skills', 'questions', 'reactions', 'positions'] as const) recordMap(doc, name).delete(id);
     }
-    deleteLinks(doc, (_, link) => gone.has(link.personId) || gone.has(link.skillId));
-    for (const [id, e] of [...endorsements.entries()]) if (gone.has(e.personId)) endorsements.delete(id);
-    for (const [id, q] of [...questions.entries()]) {
-      if (gone.has(q.studentId)) {
+    deleteLinks(doc, (_, link) => has(link.personId) || has(link.skillId));
+    for (const [id, e] of [...objectEntries(doc, 'endorsements')]) if (has(e.personId)) recordMap(doc, 'endorsements').delete(id);
+    for (const [id, q] of [...objectEntries(doc, 'questions')]) {
+      if (has(q.studentId)) {
         questions.delete(id);
         recordMap(doc, 'positions').delete(id);
-      } else if (q.skillIds.some((s) => gone.has(s))) {
-        questions.set(id, { ...q, skillIds: q.skillIds.filter((s) => !gone.has(s)) });
+      } else if (Array.isArray(q.skillIds) && q.skillIds.some(has)) {
+        questions.set(id, { ...(q as LearningQuestionRecord), skillIds: q.skillIds.filter((s) => !has(s)) });
       }
     }
-    for (const [id, pair] of [...pairs.entries()]) if (pair.studentIds.some((s) => gone.has(s))) pairs.delete(id);
+    for (const [id, pair] of [...objectEntries(doc, 'pairs')]) {
+      if (Array.isArray(pair.studentIds) && pair.studentIds.some(has)) recordMap(doc, 'pairs').delete(id);
+    }
   });
 }

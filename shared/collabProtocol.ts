@@ -1,13 +1,19 @@
+import * as Y from 'yjs';
+
 /**
  * Stateless messages between server and clients over the collab socket. Both sides
  * parse with these helpers so the wire format has one definition.
  */
 
-/** Sent by the server after it has durably written a board: which state is stored. */
+/** Sent by the server after it has durably written a board, and to each client that connects: what is stored. */
 export interface StoredMessage {
   type: 'stored';
-  /** Base64 of Y.encodeStateVector of the stored document. */
-  stateVector: string;
+  /**
+   * Base64 of Y.encodeSnapshot(Y.snapshot(storedDoc)): the state vector and the delete
+   * set. The delete set matters: removing a card inserts nothing, so a state vector alone
+   * would call a removal stored before the server had it.
+   */
+  snapshot: string;
 }
 
 export type ServerMessage = StoredMessage;
@@ -21,8 +27,8 @@ export function encodeServerMessage(message: ServerMessage): string {
 export function parseServerMessage(payload: string): ServerMessage | null {
   try {
     const value = JSON.parse(payload) as Partial<StoredMessage>;
-    if (value && value.type === 'stored' && typeof value.stateVector === 'string') {
-      return { type: 'stored', stateVector: value.stateVector };
+    if (value && value.type === 'stored' && typeof value.snapshot === 'string') {
+      return { type: 'stored', snapshot: value.snapshot };
     }
   } catch {
     // Not ours or malformed: ignore, never crash the client over a stray message.
@@ -43,10 +49,55 @@ export function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
+/** The snapshot in a stored message, or null when it is not valid base64 or not a snapshot. */
+export function decodeStoredSnapshot(message: StoredMessage): Y.Snapshot | null {
+  try {
+    return Y.decodeSnapshot(fromBase64(message.snapshot));
+  } catch {
+    return null;
+  }
+}
+
+export function encodeStoredMessage(doc: Y.Doc): string {
+  return encodeServerMessage({ type: 'stored', snapshot: toBase64(Y.encodeSnapshot(Y.snapshot(doc))) });
+}
+
 /**
- * True when every change made by `clientId` in the local document is contained in the
- * stored state: the user's own edits are safely on the server's disk.
+ * Knows whether this tab's own edits are on the server's disk: it keeps every update
+ * the tab made itself until a stored snapshot contains it. This is what may say "Saved".
  */
-export function isOwnWorkStored(localStateVector: Map<number, number>, storedStateVector: Map<number, number>, clientId: number): boolean {
-  return (storedStateVector.get(clientId) ?? 0) >= (localStateVector.get(clientId) ?? 0);
+export class OwnWorkTracker {
+  private pending: Uint8Array[] = [];
+  private stored: Y.Snapshot | null = null;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    /** True for transaction origins that brought a remote update (e.g. the provider). */
+    private readonly isRemote: (origin: unknown) => boolean,
+  ) {
+    doc.on('update', this.onUpdate);
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (this.isRemote(origin)) return;
+    if (this.stored && Y.snapshotContainsUpdate(this.stored, update)) return;
+    this.pending.push(update);
+    // Keep the list short during long offline sessions: one merged update checks the same.
+    if (this.pending.length > 64) this.pending = [Y.mergeUpdates(this.pending)];
+  };
+
+  /** Call with each snapshot the server reports as stored. */
+  noteStored(snapshot: Y.Snapshot) {
+    this.stored = snapshot;
+    this.pending = this.pending.filter((update) => !Y.snapshotContainsUpdate(snapshot, update));
+  }
+
+  /** True when nothing this tab did is missing from the last stored snapshot. */
+  get allStored(): boolean {
+    return this.pending.length === 0;
+  }
+
+  destroy() {
+    this.doc.off('update', this.onUpdate);
+  }
 }

@@ -74,21 +74,23 @@ export function firstSchemaError(schema: TSchema, value: unknown): { path: strin
 function readRecords<M extends RecordMapName>(doc: Y.Doc, name: M, problems: BoardProblem[]) {
   const schema = RECORD_MAPS[name];
   const records: Array<RecordOf<M> & { id: string }> = [];
-  recordMap(doc, name).forEach((value, key) => {
+  const map = recordMap(doc, name);
+  // Y.Map iteration order differs between peers; go by sorted key so every peer reads the same board and problems.
+  for (const key of [...map.keys()].sort()) {
     if (!isId(key)) {
       problems.push({ map: name, key, path: '', message: 'key is not a valid id' });
-      return;
+      continue;
     }
+    const value = map.get(key);
     const error = firstSchemaError(schema, value);
     if (error) {
       problems.push({ map: name, key, ...error });
-      return;
+      continue;
     }
     // Unknown fields are kept: a newer client may have written them.
     records.push({ ...(value as RecordOf<M>), id: key });
-  });
-  // Y.Map iteration order differs between peers; sort so every peer reads the same board.
-  return records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  return records;
 }
 
 export function readMeta(doc: Y.Doc, problems: BoardProblem[] = []): BoardMeta {

@@ -13,6 +13,6 @@ export function newId(length = 14): string {
   return id;
 }
 
-export const ID_PATTERN = '^[a-z0-9][a-z0-9:_-]{0,63}$';
-export const isId = (value: unknown): value is string =>
-  typeof value === 'string' && new RegExp(ID_PATTERN).test(value);
+export const ID_PATTERN = '^[a-z0-9][a-z0-9:_~-]{0,63}$';
+const idPattern = new RegExp(ID_PATTERN);
+export const isId = (value: unknown): value is string => typeof value === 'string' && idPattern.test(value);

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import * as Y from 'yjs';
 import { migrateBoard } from '../../shared/docVersion.ts';
 import { readMeta } from '../../shared/docSchema.ts';
-import { COLLAB_PATH, encodeServerMessage } from '../../shared/collabProtocol.ts';
+import { COLLAB_PATH, encodeStoredMessage } from '../../shared/collabProtocol.ts';
 import { CloseCodes } from '../errors.ts';
 import type { BoardStore } from '../store/boardStore.ts';
 
@@ -32,9 +32,6 @@ function toWebRequest(request: IncomingMessage): Request {
   return new Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), { headers });
 }
 
-const storedMessage = (doc: Y.Doc) =>
-  encodeServerMessage({ type: 'stored', stateVector: Buffer.from(Y.encodeStateVector(doc)).toString('base64') });
-
 /**
  * Live collaboration at /collab: one Hocuspocus document per board (name = board id),
  * loaded from and stored to the board store. After each durable write the board's
@@ -47,9 +44,9 @@ export const collabPlugin = fp<CollabOptions>(
     const lastStored = new Map<string, string>();
 
     async function save(documentName: string, document: Y.Doc) {
-      // State and state vector are taken in the same tick, so the vector describes exactly what is written.
+      // State and snapshot are taken in the same tick, so the snapshot describes exactly what is written.
       const state = Y.encodeStateAsUpdate(document);
-      const message = storedMessage(document);
+      const message = encodeStoredMessage(document);
       const meta = readMeta(document);
       await store.save({
         summary: { id: documentName, title: meta.title, createdAt: meta.createdAt, updatedAt: Date.now() },
@@ -78,7 +75,7 @@ export const collabPlugin = fp<CollabOptions>(
           lastStored.set(documentName, await save(documentName, document));
         } else {
           if (migration.status === 'newer') app.log.warn({ board: documentName, ...migration }, 'board written by a newer version');
-          lastStored.set(documentName, storedMessage(document));
+          lastStored.set(documentName, encodeStoredMessage(document));
         }
       },
       async onStoreDocument({ documentName, document }) {

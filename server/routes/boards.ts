@@ -4,6 +4,8 @@ import { initBoard } from '../../shared/boardWrites.ts';
 import { DOC_SCHEMA_VERSION } from '../../shared/docVersion.ts';
 import { BOARD_TITLE_MAX } from '../../shared/records/meta.ts';
 import { newId } from '../../shared/ids.ts';
+import { BOARD_TEMPLATES, type BoardTemplate } from '../../shared/templates/careTeam.ts';
+import { seedTemplate } from '../../shared/templates/seed.ts';
 import { BOARD_ID_PATTERN } from '../store/boardStore.ts';
 import { ErrorCodes, errorBody, errorBodySchema } from '../errors.ts';
 
@@ -35,14 +37,17 @@ export const boardRoutes: FastifyPluginAsync = async (app) => {
     async () => ({ boards: await app.boards.list() }),
   );
 
-  app.post<{ Body: { title?: string } | undefined }>(
+  app.post<{ Body: { title?: string; template?: BoardTemplate } | undefined }>(
     '/api/boards',
     {
       schema: {
         body: {
           type: 'object',
           additionalProperties: false,
-          properties: { title: { type: 'string', maxLength: BOARD_TITLE_MAX } },
+          properties: {
+            title: { type: 'string', maxLength: BOARD_TITLE_MAX },
+            template: { type: 'string', enum: [...BOARD_TEMPLATES], description: 'starting content; default empty' },
+          },
         },
         response: { 201: boardSummarySchema, 400: errorBodySchema },
       },
@@ -52,6 +57,7 @@ export const boardRoutes: FastifyPluginAsync = async (app) => {
       const doc = new Y.Doc();
       // The server seeds a new board once; clients never seed, or concurrent seeds would duplicate.
       initBoard(doc, { title: request.body?.title ?? '', now });
+      seedTemplate(doc, request.body?.template ?? 'empty', now);
       const summary = { id: newId(), title: (request.body?.title ?? '').trim(), createdAt: now, updatedAt: now };
       await app.boards.save({ summary, schemaVersion: DOC_SCHEMA_VERSION, state: Y.encodeStateAsUpdate(doc) });
       doc.destroy();

@@ -1,15 +1,15 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { parseServerMessage } from '../../shared/collabProtocol.ts';
+import { decodeStoredSnapshot, OwnWorkTracker, parseServerMessage } from '../../shared/collabProtocol.ts';
 
 /** A real provider with its own socket, as a browser tab would have, for tests against a listening server. */
 export interface TestClient {
   doc: Y.Doc;
   provider: HocuspocusProvider;
   socket: HocuspocusProviderWebsocket;
-  /** Every stored-state vector the server announced, newest last. */
-  storedVectors: Map<number, number>[];
+  /** Every stored snapshot the server announced, newest last. */
+  storedSnapshots: Y.Snapshot[];
   synced: Promise<void>;
   /** Resolves once the server announces a stored state that covers all of this client's own edits. */
   ownWorkStored(): Promise<void>;
@@ -24,25 +24,24 @@ export function connectClient(baseUrl: string, boardId: string, doc = new Y.Doc(
     maxDelay: 200,
     minDelay: 20,
   });
-  const storedVectors: Map<number, number>[] = [];
+  const storedSnapshots: Y.Snapshot[] = [];
   const waiters = new Set<() => void>();
-  const covered = () => {
-    const own = Y.encodeStateVector(doc);
-    const local = Y.decodeStateVector(own).get(doc.clientID) ?? 0;
-    const last = storedVectors.at(-1);
-    return (last?.get(doc.clientID) ?? 0) >= local;
-  };
+  let provider: HocuspocusProvider;
+  const ownWork = new OwnWorkTracker(doc, (origin) => origin === provider);
+  const covered = () => ownWork.allStored;
   let resolveSynced!: () => void;
   const synced = new Promise<void>((resolve) => (resolveSynced = resolve));
-  const provider = new HocuspocusProvider({
+  provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: boardId,
     document: doc,
     onSynced: () => resolveSynced(),
     onStateless: ({ payload }) => {
       const message = parseServerMessage(payload);
-      if (message?.type !== 'stored') return;
-      storedVectors.push(Y.decodeStateVector(Buffer.from(message.stateVector, 'base64')));
+      const snapshot = message && decodeStoredSnapshot(message);
+      if (!snapshot) return;
+      storedSnapshots.push(snapshot);
+      ownWork.noteStored(snapshot);
       for (const wake of [...waiters]) wake();
     },
   });
@@ -51,7 +50,7 @@ export function connectClient(baseUrl: string, boardId: string, doc = new Y.Doc(
     doc,
     provider,
     socket,
-    storedVectors,
+    storedSnapshots,
     synced,
     ownWorkStored: () =>
       new Promise<void>((resolve) => {
@@ -65,6 +64,7 @@ export function connectClient(baseUrl: string, boardId: string, doc = new Y.Doc(
         check();
       }),
     destroy() {
+      ownWork.destroy();
       provider.destroy();
       socket.destroy();
     },

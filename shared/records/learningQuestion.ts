@@ -25,7 +25,15 @@ export const learningQuestionSchema = Type.Object({
   /** Where the question is in the lifecycle. */
   status: Type.Union(QUESTION_STATUSES.map((status) => Type.Literal(status))),
   /** A short note per step: what I found, what a fellow student said. */
-  notes: Type.Optional(Type.Partial(Type.Object(Object.fromEntries(QUESTION_STATUSES.map((s) => [s, textSchema(1000)]))))),
+  notes: Type.Optional(
+    Type.Object({
+      observed: Type.Optional(textSchema(1000)),
+      'looked-up': Type.Optional(textSchema(1000)),
+      'asked-peers': Type.Optional(textSchema(1000)),
+      'asked-professional': Type.Optional(textSchema(1000)),
+      answered: Type.Optional(textSchema(1000)),
+    }),
+  ),
   /** People the student asked for help, in order; counts towards spreading the load. */
   askedPersonIds: Type.Optional(Type.Array(idSchema, { maxItems: 50 })),
   /** The answer or insight, once answered. */

@@ -23,6 +23,8 @@ export const skillSchema = Type.Object({
   reservedAct: Type.Boolean(),
   /** Other words people search for, e.g. "wondverzorging" for "wondzorg". */
   synonyms: Type.Optional(Type.Array(labelSchema(), { maxItems: 20 })),
+  /** Set on skills from a starter template, so a client can show the template's label in the reader's language. */
+  templateKey: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,64}$' })),
   /** When the skill was added. */
   createdAt: timestampSchema,
   /** The person who added it, when known. */
