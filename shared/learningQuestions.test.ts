@@ -39,7 +39,7 @@ describe('the afkijkuurtje lifecycle', () => {
     expect(questionOf(doc, question)).toMatchObject({
       status: 'answered',
       notes: { 'looked-up': 'Protocol mondzorg gelezen', 'asked-peers': 'Daan deed het met een kindertandenborstel' },
-      askedPersonIds: [nurse],
+      asked: [{ personId: nurse, at: expect.any(Number) }],
       answer: 'Rustig uitleggen, later opnieuw proberen',
       helperId: nurse,
     });

@@ -53,8 +53,8 @@ export function moveQuestion(doc: Y.Doc, questionId: string, to: QuestionStatus,
   }
   if (step.askedPersonId !== undefined) {
     existing(doc, 'people', step.askedPersonId);
-    if (step.askedPersonId === question.studentId) throw new BoardValidationError('questions', '/askedPersonIds', 'a student cannot ask themself');
-    next.askedPersonIds = [...(question.askedPersonIds ?? []), step.askedPersonId];
+    if (step.askedPersonId === question.studentId) throw new BoardValidationError('questions', '/asked', 'a student cannot ask themself');
+    next.asked = [...(question.asked ?? []), { personId: step.askedPersonId, at: now }];
   }
   const record = checked('questions', next);
   write(doc, () => recordMap(doc, 'questions').set(questionId, record));

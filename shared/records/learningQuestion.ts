@@ -34,8 +34,8 @@ export const learningQuestionSchema = Type.Object({
       answered: Type.Optional(textSchema(1000)),
     }),
   ),
-  /** People the student asked for help, in order; counts towards spreading the load. */
-  askedPersonIds: Type.Optional(Type.Array(idSchema, { maxItems: 50 })),
+  /** Whom the student asked for help and when, oldest first; matching uses it to spread the load. */
+  asked: Type.Optional(Type.Array(Type.Object({ personId: idSchema, at: timestampSchema }), { maxItems: 50 })),
   /** The answer or insight, once answered. */
   answer: Type.Optional(textSchema(2000)),
   /** Who helped answer it. */
