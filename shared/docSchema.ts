@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { TSchema, Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { personSchema, type Person } from './records/person.ts';
 import { skillSchema, type Skill } from './records/skill.ts';
 import { skillLinkSchema, type SkillLink } from './records/skillLink.ts';
@@ -64,10 +64,24 @@ export interface Board {
   problems: BoardProblem[];
 }
 
+const compiledChecks = new WeakMap<TSchema, TypeCheck<TSchema>>();
+
+/**
+ * Schemas compiled to plain functions on first use: readBoard checks every record of a
+ * board, and the interpreted checker took ~270 ms for 22,000 records, the compiled one a
+ * fraction of that.
+ */
+function compiledCheck(schema: TSchema): TypeCheck<TSchema> {
+  let check = compiledChecks.get(schema);
+  if (!check) compiledChecks.set(schema, (check = TypeCompiler.Compile(schema)));
+  return check;
+}
+
 /** The first validation error of `value` against `schema`, with its JSON path, or null. */
 export function firstSchemaError(schema: TSchema, value: unknown): { path: string; message: string } | null {
-  if (Value.Check(schema, value)) return null;
-  const error = Value.Errors(schema, value).First();
+  const check = compiledCheck(schema);
+  if (check.Check(value)) return null;
+  const error = check.Errors(value).First();
   return error ? { path: error.path, message: error.message } : { path: '', message: 'invalid' };
 }
 
