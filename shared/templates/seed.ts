@@ -4,9 +4,10 @@ import { checked, write } from '../boardWrites.ts';
 import { newId } from '../ids.ts';
 import { SKILL_CATEGORIES } from '../records/skill.ts';
 import { CARE_TEAM_SKILLS, type BoardTemplate } from './careTeam.ts';
+import { CARD_SIZE } from '../cardSize.ts';
 
 /** Where template skills are laid out: one column per CanMEDS role, right of where people go. */
-export const TEMPLATE_LAYOUT = { left: 40, top: 420, columnWidth: 240, rowHeight: 64 } as const;
+export const TEMPLATE_LAYOUT = { left: 40, top: 420, columnWidth: CARD_SIZE.skill.width + 16, rowHeight: CARD_SIZE.skill.height + 10 } as const;
 
 /**
  * Fills a new board from a template. The server calls this once, when it creates the

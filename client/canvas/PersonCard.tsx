@@ -1,0 +1,124 @@
+import { memo } from 'react';
+import { Circle, Group, Path, Rect, Text } from 'react-konva';
+import type { PersonCardView } from './boardView.ts';
+import { PERSON_CARD, PERSON_TEXT_X, TITLE_LINE } from './layout.ts';
+import { CARD_BORDER, DROP_HIGHLIGHT, FONT_FAMILY, INK, INK_MUTED, PERSON_ACCENT, SELECTION } from './palette.ts';
+import { PERSON_ICON } from './icons.ts';
+import { SkillChip } from './SkillChip.tsx';
+
+interface Props {
+  card: PersonCardView;
+  selected: boolean;
+  /** A skill is being dragged over this card: dropping it will link it. */
+  dropTarget: boolean;
+  /** The name is being edited in an HTML field on top of the card. */
+  editing: boolean;
+  editable: boolean;
+  texts: { noSkills: string; removeSkill: string };
+}
+
+const { width, padding, headerHeight, avatar, nameSize, roleSize, chipHeight } = PERSON_CARD;
+const titleY = padding + 2 + nameSize / 2 - TITLE_LINE / 2;
+const textX = PERSON_TEXT_X;
+const iconScale = 26 / 24;
+
+export const PersonCard = memo(function PersonCard({ card, selected, dropTarget, editing, editable, texts }: Props) {
+  const accent = PERSON_ACCENT[card.kind];
+  const height = card.height;
+  return (
+    <Group
+      id={card.id}
+      name="person-card"
+      cardType="person"
+      cardLabel={card.title}
+      x={card.x}
+      y={card.y}
+      draggable={editable}
+    >
+      {/* A flat offset rect instead of a blurred shadow: shadows cost a blur per card per frame. */}
+      <Rect y={3} width={width} height={height} cornerRadius={14} fill="rgba(15, 23, 42, 0.10)" listening={false} perfectDrawEnabled={false} />
+      <Rect
+        name="card-body"
+        width={width}
+        height={height}
+        cornerRadius={14}
+        fill={dropTarget ? '#f0fdf4' : '#ffffff'}
+        stroke={dropTarget ? DROP_HIGHLIGHT : selected ? SELECTION : CARD_BORDER}
+        strokeWidth={dropTarget || selected ? 3 : 1}
+        perfectDrawEnabled={false}
+      />
+      <Rect width={8} height={height} cornerRadius={[14, 0, 0, 14]} fill={accent} listening={false} perfectDrawEnabled={false} />
+      <Circle x={padding + 4 + avatar / 2} y={padding + avatar / 2} radius={avatar / 2} fill={accent} listening={false} perfectDrawEnabled={false} />
+      <Path
+        data={PERSON_ICON[card.kind]}
+        x={padding + 4 + (avatar - 24 * iconScale) / 2}
+        y={padding + (avatar - 24 * iconScale) / 2}
+        scaleX={iconScale}
+        scaleY={iconScale}
+        fill="#ffffff"
+        fillRule="evenodd"
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+      {!editing && (
+        <Text
+          x={textX}
+          y={titleY}
+          width={width - textX - padding}
+          height={TITLE_LINE}
+          verticalAlign="middle"
+          text={card.title}
+          fontSize={card.titleSize}
+          fontStyle="bold"
+          fontFamily={FONT_FAMILY}
+          fill={INK}
+          wrap="none"
+          ellipsis
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
+      <Text
+        x={textX}
+        y={padding + 26}
+        width={width - textX - padding}
+        text={card.subtitle}
+        fontSize={roleSize}
+        fontFamily={FONT_FAMILY}
+        fill={INK_MUTED}
+        wrap="none"
+        ellipsis
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+      <Group x={padding} y={headerHeight}>
+        {card.chips.length === 0 && editable && (
+          <Group listening={false}>
+            <Rect
+              width={width - padding * 2}
+              height={chipHeight}
+              cornerRadius={chipHeight / 2}
+              stroke={dropTarget ? DROP_HIGHLIGHT : CARD_BORDER}
+              dash={[6, 4]}
+              perfectDrawEnabled={false}
+            />
+            <Text
+              width={width - padding * 2}
+              height={chipHeight}
+              align="center"
+              verticalAlign="middle"
+              text={texts.noSkills}
+              fontSize={13}
+              fontFamily={FONT_FAMILY}
+              fill={INK_MUTED}
+              perfectDrawEnabled={false}
+            />
+          </Group>
+        )}
+        {card.chips.map((chip) => (
+          <SkillChip key={chip.linkId} chip={chip} removable={editable} removeLabel={texts.removeSkill} />
+        ))}
+      </Group>
+    </Group>
+  );
+});

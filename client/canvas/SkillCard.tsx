@@ -1,0 +1,108 @@
+import { memo } from 'react';
+import { Group, Path, Rect, Text } from 'react-konva';
+import type { SkillCardView } from './boardView.ts';
+import { SKILL_CARD, TITLE_LINE } from './layout.ts';
+import { CATEGORY_COLOURS, FONT_FAMILY, INK, INK_MUTED, RESERVED, SELECTION } from './palette.ts';
+import { RESERVED_ICON } from './icons.ts';
+
+interface Props {
+  card: SkillCardView;
+  selected: boolean;
+  editing: boolean;
+  editable: boolean;
+  texts: { reserved: string };
+}
+
+const { width, height, padding, stripHeight, labelCenter, metaY, metaSize, reservedIcon } = SKILL_CARD;
+
+/**
+ * A skill as a tinted "stamp": people get it by having the card dropped on them.
+ * A reserved act (voorbehouden handeling) gets a red frame, a warning sign and says so.
+ */
+export const SkillCard = memo(function SkillCard({ card, selected, editing, editable, texts }: Props) {
+  const colours = CATEGORY_COLOURS[card.category];
+  const labelWidth = width - padding * 2 - (card.reserved ? reservedIcon : 0);
+  return (
+    <Group id={card.id} name="skill-card" cardType="skill" cardLabel={card.label} x={card.x} y={card.y} draggable={editable}>
+      <Rect y={2} width={width} height={height} cornerRadius={9} fill="rgba(15, 23, 42, 0.10)" listening={false} perfectDrawEnabled={false} />
+      <Rect
+        name="card-body"
+        width={width}
+        height={height}
+        cornerRadius={9}
+        fill={card.reserved ? '#fff5f5' : colours.tint}
+        stroke={selected ? SELECTION : card.reserved ? RESERVED.strong : colours.strong}
+        strokeWidth={selected ? 3 : card.reserved ? 2 : 1}
+        perfectDrawEnabled={false}
+      />
+      <Rect width={width} height={stripHeight} cornerRadius={[9, 9, 0, 0]} fill={colours.strong} listening={false} perfectDrawEnabled={false} />
+      {!editing && card.labelLines === 1 && (
+        <Text
+          x={padding}
+          y={labelCenter - TITLE_LINE / 2}
+          width={labelWidth}
+          height={TITLE_LINE}
+          verticalAlign="middle"
+          text={card.label}
+          fontSize={card.labelSize}
+          fontStyle="bold"
+          fontFamily={FONT_FAMILY}
+          fill={INK}
+          wrap="none"
+          ellipsis
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
+      {!editing && card.labelLines === 2 && (
+        // A long label reads better whole on two lines than cut short; the strip colour still tells the category.
+        <Text
+          x={padding}
+          y={stripHeight + 3}
+          width={labelWidth}
+          height={height - stripHeight - 6}
+          verticalAlign="middle"
+          lineHeight={1.15}
+          text={card.label}
+          fontSize={card.labelSize}
+          fontStyle="bold"
+          fontFamily={FONT_FAMILY}
+          fill={INK}
+          wrap="word"
+          ellipsis
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
+      {card.reserved && (
+        <Path
+          data={RESERVED_ICON}
+          x={width - padding - 18}
+          y={labelCenter - 9}
+          scaleX={18 / 24}
+          scaleY={18 / 24}
+          fill={RESERVED.strong}
+          fillRule="evenodd"
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
+      {card.labelLines === 1 && (
+      <Text
+        x={padding}
+        y={metaY}
+        width={width - padding * 2}
+        text={card.reserved ? texts.reserved : card.meta}
+        fontSize={metaSize}
+        fontStyle={card.reserved ? 'bold' : 'normal'}
+        fontFamily={FONT_FAMILY}
+        fill={card.reserved ? RESERVED.strong : INK_MUTED}
+        wrap="none"
+        ellipsis
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+      )}
+    </Group>
+  );
+});

@@ -1,0 +1,21 @@
+import type { MeasureText } from './layout.ts';
+
+let context: CanvasRenderingContext2D | null = null;
+const cache = new Map<string, number>();
+
+/**
+ * Text width as the canvas will draw it. Cached per font and text: chip labels repeat a
+ * lot (the same skill on many people), and measuring is the costly part of layout.
+ */
+export const measureText: MeasureText = (text, font) => {
+  const key = `${font}\u0000${text}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  context ??= document.createElement('canvas').getContext('2d');
+  if (!context) return text.length * 8;
+  context.font = font;
+  const width = context.measureText(text).width;
+  if (cache.size > 20_000) cache.clear();
+  cache.set(key, width);
+  return width;
+};

@@ -1,0 +1,155 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BOARD_TITLE_MAX } from '../../shared/records/meta.ts';
+import { CARE_TEAM_SKILLS } from '../../shared/templates/careTeam.ts';
+import { createBoard, listBoards, type BoardSummary } from '../api.ts';
+import { formatLastChange } from '../format.ts';
+import { boardPath, navigate } from '../hooks/useRoute.ts';
+import { Field } from '../components/Field.tsx';
+import { Icon } from '../components/Icon.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { Link } from '../components/Link.tsx';
+import { Logo } from '../components/Logo.tsx';
+
+type ListState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; boards: BoardSummary[] };
+
+/** Re-render every minute so "3 minutes ago" does not go stale on a screen left open. */
+function useNow(intervalMs = 60_000) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+export function HomePage() {
+  const { t, i18n } = useTranslation();
+  const [list, setList] = useState<ListState>({ kind: 'loading' });
+  const [title, setTitle] = useState('');
+  const [withStarterSet, setWithStarterSet] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [createFailed, setCreateFailed] = useState(false);
+  const now = useNow();
+
+  const load = useCallback((signal?: AbortSignal) => {
+    setList({ kind: 'loading' });
+    listBoards(signal)
+      .then((boards) => setList({ kind: 'ready', boards: [...boards].sort((a, b) => b.updatedAt - a.updatedAt) }))
+      .catch((error: unknown) => {
+        if (!signal?.aborted) {
+          console.warn('Could not list boards', error);
+          setList({ kind: 'failed' });
+        }
+      });
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  useEffect(() => {
+    document.title = `${t('app.name')} — ${t('app.tagline')}`;
+  }, [t]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (creating) return;
+    setCreating(true);
+    setCreateFailed(false);
+    try {
+      const board = await createBoard(title, withStarterSet ? 'care-team' : 'empty');
+      navigate(boardPath(board.id));
+    } catch (error) {
+      console.warn('Could not create a board', error);
+      setCreateFailed(true);
+      setCreating(false);
+    }
+  };
+
+  return (
+    <div className="home">
+      <header className="home-header">
+        <div className="brand">
+          <Logo />
+          <div>
+            <div className="brand-name">{t('app.name')}</div>
+            <div className="brand-tagline">{t('app.tagline')}</div>
+          </div>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main className="home-main">
+        <section className="panel new-board" aria-labelledby="new-board-heading">
+          <h1 id="new-board-heading">{t('home.newBoardHeading')}</h1>
+          <p className="lead">{t('home.newBoardIntro')}</p>
+          <form className="new-board-form" onSubmit={submit}>
+            <Field label={t('home.titleLabel')} help={t('home.titleHint')}>
+              <input
+                name="title"
+                value={title}
+                maxLength={BOARD_TITLE_MAX}
+                autoComplete="off"
+                placeholder={t('home.titlePlaceholder')}
+                onChange={(e) => setTitle(e.target.value)}
+              />
+            </Field>
+            <button type="submit" className="button button-primary button-large" disabled={creating}>
+              <Icon name="plus" />
+              <span>{creating ? t('home.creating') : t('home.create')}</span>
+            </button>
+          </form>
+          <div className="checkbox starter-set">
+            <input id="starter-set" type="checkbox" checked={withStarterSet} onChange={(e) => setWithStarterSet(e.target.checked)} aria-describedby="starter-set-help" />
+            <span>
+              <label className="checkbox-label" htmlFor="starter-set">
+                {t('home.starterSet', { count: CARE_TEAM_SKILLS.length })}
+              </label>
+              <span id="starter-set-help" className="field-help">
+                {t('home.starterSetHint')}
+              </span>
+            </span>
+          </div>
+          {createFailed && (
+            <p className="error" role="alert">
+              {t('home.createFailed')}
+            </p>
+          )}
+        </section>
+
+        <section className="boards" aria-labelledby="boards-heading">
+          <h2 id="boards-heading">{t('home.boardsHeading')}</h2>
+          {list.kind === 'loading' && <p className="muted">{t('home.loading')}</p>}
+          {list.kind === 'failed' && (
+            <p className="error" role="alert">
+              {t('home.loadFailed')}{' '}
+              <button type="button" className="button button-quiet" onClick={() => load()}>
+                {t('home.retry')}
+              </button>
+            </p>
+          )}
+          {list.kind === 'ready' && list.boards.length === 0 && <p className="muted">{t('home.empty')}</p>}
+          {list.kind === 'ready' && list.boards.length > 0 && (
+            <ul className="board-list">
+              {list.boards.map((board) => (
+                <li key={board.id}>
+                  <Link className="board-link" href={boardPath(board.id)}>
+                    <Icon name="board" />
+                    <span className="board-link-text">
+                      <span className={`board-link-title${board.title ? '' : ' muted'}`}>{board.title || t('board.untitled')}</span>
+                      <span className="board-link-meta">
+                        {t('home.lastChange', { when: formatLastChange(board.updatedAt, now, i18n.language) })}
+                      </span>
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { test, expect } from './fixtures.ts';
+
+test('a board can start with the care-team starter set, shown in the reader’s language', async ({ board }) => {
+  await board.page.goto('/');
+  await board.page.getByLabel('Naam van het bord').fill('Met startset');
+  await board.page.getByLabel(/vaardigheden van een zorgteam/).check();
+  await board.page.getByRole('button', { name: 'Nieuw bord' }).click();
+  await board.waitUntilLoaded();
+  await board.waitForCard('skill', 'wondzorg');
+  await board.waitForCard('skill', 'injecteren (s.c./i.m.)');
+  await board.screenshot('desktop-starter-set');
+  await board.page.getByRole('button', { name: 'EN', exact: true }).click();
+  await board.waitForCard('skill', 'wound care');
+  await board.screenshot('desktop-starter-set-en');
+});
