@@ -14,6 +14,7 @@ import {
   setBoardTitle,
   unlinkSkill,
   updatePerson,
+  updateReaction,
   updateSkill,
 } from './boardWrites.ts';
 import { readBoard, recordMap } from './docSchema.ts';
@@ -712,5 +713,16 @@ describe('the raw fixtures', () => {
     const doc = createBoard();
     const id = addPerson(doc, { name: 'Fatima El Amrani', kind: 'professional-team' }, undefined, NOW);
     expect(recordMap(doc, 'people').get(id)).toEqual(records.person());
+  });
+});
+
+describe('updateReaction', () => {
+  it('does change the kind and trimmed text of a sounding-board reaction, and rejects an unknown kind', () => {
+    const doc = createBoard();
+    const id = createReaction(doc, { kind: 'appeals', text: 'Fijn' });
+    updateReaction(doc, id, { kind: 'not-thought-of', text: '  Nachtdienst vergeten ' });
+    expect(readBoard(doc).reactions[0]).toMatchObject({ kind: 'not-thought-of', text: 'Nachtdienst vergeten' });
+    expect(() => updateReaction(doc, id, { kind: 'meh' as never })).toThrow(BoardValidationError);
+    expect(readBoard(doc).reactions[0].kind).toBe('not-thought-of');
   });
 });

@@ -230,3 +230,8 @@ export function removeCards(doc: Y.Doc, ids: readonly string[]) {
     }
   });
 }
+
+export function updateReaction(doc: Y.Doc, id: string, patch: Partial<Pick<ReactionRecord, 'kind' | 'text'>>) {
+  const next = checked('reactions', { ...existing(doc, 'reactions', id), ...patch, ...('text' in patch ? { text: trimmed(patch.text) } : {}) });
+  write(doc, () => recordMap(doc, 'reactions').set(id, next));
+}
