@@ -21,7 +21,23 @@ export interface NewSkillInput {
   reserved?: boolean;
 }
 
-type CardType = 'person' | 'skill';
+type CardType = 'person' | 'skill' | 'question' | 'reaction';
+
+/** How a participant says who they are when the board opens. */
+export type JoinChoice =
+  | 'guest'
+  /** Don't touch the dialog (e.g. the test handles it). */
+  | 'none'
+  | { existing: string }
+  | (NewPersonInput & { existing?: undefined });
+
+export interface ChipInfo {
+  text: string;
+  linkId: string;
+  response: string;
+  level: string;
+  badge: string;
+}
 interface Box {
   x: number;
   y: number;
@@ -45,19 +61,149 @@ export class BoardPageObject {
     await this.page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
   }
 
-  /** Creates a board on the home page and waits until it is open. */
-  async createBoard(title: string): Promise<string> {
+  /**
+   * Creates a board on the home page and waits until it is open. By default the creator
+   * goes on without a name (as before joining existed); pass `join` to become someone.
+   */
+  async createBoard(title: string, { starterSet = false, join = 'guest' }: { starterSet?: boolean; join?: JoinChoice } = {}): Promise<string> {
     await this.page.goto('/');
     await this.page.getByLabel('Naam van het bord').fill(title);
+    if (starterSet) await this.page.getByLabel(/vaardigheden van een zorgteam/).check();
     await this.page.getByRole('button', { name: 'Nieuw bord' }).click();
     await this.page.waitForURL(/\/b\/[^/]+$/);
     await this.waitUntilLoaded();
+    await this.join(join);
     return this.page.url();
   }
 
-  async open(url: string) {
+  /** Opens a board for the first time in this browser and answers "Wie ben jij?". */
+  async open(url: string, join: JoinChoice = 'guest') {
     await this.page.goto(url);
     await this.waitUntilLoaded();
+    await this.join(join);
+  }
+
+  get joinDialog() {
+    return this.page.getByRole('dialog', { name: /^(Wie ben jij\?|Who are you\?)$/ });
+  }
+
+  /** Answers the "Wie ben jij?" dialog, which opens on a first visit. */
+  async join(choice: JoinChoice) {
+    if (choice === 'none') return;
+    const dialog = this.joinDialog;
+    await expect(dialog).toBeVisible();
+    if (choice === 'guest') {
+      await dialog.getByRole('button', { name: 'Verder zonder naam' }).click();
+    } else if (choice.existing !== undefined) {
+      await dialog.getByRole('button', { name: new RegExp(`^${choice.existing}\\b`) }).click();
+    } else {
+      await dialog.getByLabel('Naam', { exact: true }).fill(choice.name);
+      if (choice.kind) await dialog.getByLabel('Rol').selectOption({ label: choice.kind });
+      if (choice.year) await dialog.getByLabel('Leerjaar').selectOption(String(choice.year));
+      if (choice.level) await dialog.getByLabel('Niveau').selectOption({ label: choice.level });
+      await dialog.getByRole('button', { name: 'Maak mijn kaart' }).click();
+    }
+    await expect(dialog).toBeHidden();
+    if (choice !== 'guest') await expect(this.meButton).toContainText(choice.existing ?? choice.name);
+  }
+
+  /** The top-bar button that says who you are ("Jij: Fatima") and lets you switch. */
+  get meButton() {
+    return this.page.locator('.me-button');
+  }
+
+  get presenceList() {
+    return this.page.getByRole('list', { name: /^(Wie is er nu|Who’s here)$/ });
+  }
+
+  /** The live announcements (nominations arriving, answers). */
+  get announcements() {
+    return this.page.getByRole('log');
+  }
+
+  /** A view-rail toggle, e.g. "Vaardigheden", "Klankbord". */
+  railButton(name: string) {
+    return this.page.getByRole('toolbar', { name: /^(Weergave|View)$/ }).getByRole('button', { name, exact: true });
+  }
+
+  async openPanel(name: string) {
+    const button = this.railButton(name);
+    if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  /** Shows the whole board in the space the panels leave free. */
+  async fitAll() {
+    await this.page.getByRole('button', { name: /^(Alles tonen|Show all)$/ }).click();
+  }
+
+  /** Drags a skill from the palette onto a person card with the real mouse. */
+  async dragFromPalette(skillLabel: string, personId: string) {
+    await this.openPanel('Vaardigheden');
+    const item = this.page.getByRole('list', { name: 'Alle vaardigheden' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(skillLabel)}`) });
+    await item.scrollIntoViewIfNeeded();
+    const from = (await item.boundingBox())!;
+    const target = await this.cardBox(personId);
+    await this.page.mouse.move(from.x + 30, from.y + from.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + 45, from.y + from.height / 2 + 6, { steps: 3 });
+    await this.page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 15 });
+    await this.page.mouse.up();
+  }
+
+  /** Chips on a person's card, with what they say about the link. */
+  chipInfo(personId: string): Promise<ChipInfo[]> {
+    return this.page.evaluate((id) => {
+      const card = window.__iedereen?.stage?.findOne(`#${id}`) as unknown as { find(s: string): Array<{ getAttr(k: string): string }> } | undefined;
+      if (!card) return [];
+      return card.find('.skill-chip').map((chip) => ({
+        text: chip.getAttr('chipText'),
+        linkId: chip.getAttr('linkId'),
+        response: chip.getAttr('response'),
+        level: chip.getAttr('level'),
+        badge: chip.getAttr('badge'),
+      }));
+    }, personId);
+  }
+
+  /** Clicks the body of the chip whose text starts with `prefix`. */
+  async clickChip(personId: string, prefix: string) {
+    const point = await this.page.evaluate(
+      ([id, prefix]) => {
+        const stage = window.__iedereen?.stage;
+        const card = stage?.findOne(`#${id}`) as unknown as
+          | { find(s: string): Array<{ getAttr(k: string): string; findOne(s: string): { getClientRect(): { x: number; y: number; width: number; height: number } } }> }
+          | undefined;
+        const chip = card?.find('.skill-chip').find((c) => c.getAttr('chipText').startsWith(prefix));
+        if (!stage || !chip) return null;
+        const rect = chip.findOne('.chip-body').getClientRect();
+        const origin = stage.container().getBoundingClientRect();
+        return { x: origin.left + rect.x + Math.min(40, rect.width / 3), y: origin.top + rect.y + rect.height / 2 };
+      },
+      [personId, prefix] as const,
+    );
+    if (!point) throw new Error(`no chip "${prefix}…" on ${personId}`);
+    await this.page.mouse.click(point.x, point.y);
+  }
+
+  /** The small card that opens on a chip. */
+  get chipPopover() {
+    return this.page.locator('.chip-popover');
+  }
+
+  /** Whether a card is glowing because a nomination just arrived for it. */
+  hasArrivalGlow(id: string): Promise<boolean> {
+    return this.page.evaluate((id) => !!window.__iedereen?.stage?.find('.arrival-highlight').some((n) => n.getAttr('targetId') === id), id);
+  }
+
+  /** A Konva attribute of a card (e.g. a question's status). */
+  cardAttr(id: string, attr: string): Promise<unknown> {
+    return this.page.evaluate(([id, attr]) => window.__iedereen?.stage?.findOne(`#${id}`)?.getAttr(attr), [id, attr] as const);
+  }
+
+  /** The opened side panel (question, pair, palette …) by its heading. */
+  panel(name: string | RegExp) {
+    return this.page.getByRole('region', { name });
   }
 
   /** The stage exists and the first sync is done (toolbar buttons become usable). */
@@ -219,7 +365,11 @@ interface Fixtures {
   board: BoardPageObject;
   /** A second, independent browser (its own context: no shared storage), like a colleague's device. */
   colleague: BoardPageObject;
+  /** A third independent browser, e.g. a student's phone. */
+  third: BoardPageObject;
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function newBoardPage(browser: Browser, contextOptions: Parameters<Browser['newContext']>[0]) {
   const context = await browser.newContext(contextOptions);
@@ -234,6 +384,11 @@ export const test = base.extend<Fixtures>({
     await use(new BoardPageObject(page));
   },
   colleague: async ({ browser, contextOptions, viewport, locale }, use) => {
+    const { context, board } = await newBoardPage(browser, { ...contextOptions, viewport, locale });
+    await use(board);
+    await context.close();
+  },
+  third: async ({ browser, contextOptions, viewport, locale }, use) => {
     const { context, board } = await newBoardPage(browser, { ...contextOptions, viewport, locale });
     await use(board);
     await context.close();

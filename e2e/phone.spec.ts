@@ -68,3 +68,56 @@ test('on a phone: two fingers zoom the board, one finger drags a card', async ({
   await expect.poll(async () => (await board.cardPosition(sem))!.y).toBeGreaterThan(before.y + 40);
   await board.expectSaved();
 });
+
+test('on a phone: say who you are, pick a skill in the palette sheet, then tap a person', async ({ board }) => {
+  const { page } = board;
+  await board.createBoard('Telefoon', { starterSet: true, join: 'none' });
+  await board.screenshot('phone-join');
+  await board.join({ name: 'Noor', kind: 'Student', year: 1, level: 'mbo niveau 3 (VIG)' });
+  const noor = await board.waitForCard('person', 'Noor');
+  await page.keyboard.press('Escape');
+  await board.fitAll();
+
+  await board.railButton('Vaardigheden').tap();
+  const sheet = board.panel('Vaardigheden');
+  await expect(sheet).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Zoek een vaardigheid' }).fill('mond');
+  await board.screenshot('phone-palette');
+  await sheet.getByRole('button', { name: /^mondzorg/ }).tap();
+  await expect(page.getByText('Tik op een persoon om „mondzorg” te koppelen')).toBeVisible();
+  await expect(sheet).toBeHidden();
+  await board.screenshot('phone-tap-to-link');
+  const target = await board.headerPoint(noor);
+  await page.touchscreen.tap(target.x, target.y);
+
+  // Noor is the current participant, so the skill lands on her own card: she picks a level.
+  const picker = page.getByRole('dialog', { name: 'Hoe goed kun jij dit?' });
+  await picker.getByRole('radio', { name: 'Ik leer het nog' }).check();
+  await board.screenshot('phone-level-picker');
+  await picker.getByRole('button', { name: 'Opslaan' }).click();
+  await expect.poll(async () => (await board.chipInfo(noor)).map((c) => c.text)).toEqual(['mondzorg · leer ik nog']);
+  await expect(sheet).toBeVisible();
+  await sheet.getByRole('button', { name: 'Paneel sluiten' }).tap();
+  await board.expectSaved();
+  await board.screenshot('phone-own-skill');
+
+  await board.railButton('Wie is wie?').tap();
+  await expect(board.panel('Wie is iedereen?')).toBeVisible();
+  await board.screenshot('phone-legend');
+  await board.panel('Wie is iedereen?').getByRole('button', { name: 'Paneel sluiten' }).tap();
+
+  // Noor writes down a learning question; its steps open in a sheet.
+  await page.getByRole('button', { name: 'Leervraag toevoegen' }).tap();
+  const form = page.getByRole('dialog', { name: 'Leervraag toevoegen' });
+  await form.getByLabel('De leervraag').fill('Welk leefstijladvies geef ik bij COPD?');
+  await form.getByRole('radio', { name: 'Levensstijl' }).check();
+  await form.getByLabel('Welk ziektebeeld of welke levensstijl?').fill('COPD');
+  await board.screenshot('phone-add-question');
+  await form.getByRole('button', { name: 'Toevoegen' }).tap();
+  const question = await board.waitForCard('question', 'Welk leefstijladvies geef ik bij COPD?');
+  await expect(board.panel('Leervraag van Noor')).toBeVisible();
+  await board.panel('Leervraag van Noor').getByRole('button', { name: 'Naar: zelf opgezocht' }).tap();
+  await board.panel('Leervraag van Noor').getByRole('button', { name: 'Opslaan' }).tap();
+  await expect.poll(() => board.cardAttr(question, 'status')).toBe('looked-up');
+  await board.screenshot('phone-question');
+});

@@ -6,6 +6,7 @@ test('a board can start with the care-team starter set, shown in the reader’s 
   await board.page.getByLabel(/vaardigheden van een zorgteam/).check();
   await board.page.getByRole('button', { name: 'Nieuw bord' }).click();
   await board.waitUntilLoaded();
+  await board.join('guest');
   await board.waitForCard('skill', 'wondzorg');
   await board.waitForCard('skill', 'injecteren (s.c./i.m.)');
   await board.screenshot('desktop-starter-set');

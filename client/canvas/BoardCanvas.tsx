@@ -1,36 +1,60 @@
-import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import Konva from 'konva';
 import { Layer, Rect, Stage } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { PersonCard } from './PersonCard.tsx';
 import { SkillCard } from './SkillCard.tsx';
+import { QuestionCard } from './QuestionCard.tsx';
+import { ReactionCard } from './ReactionCard.tsx';
+import { LinkLayer } from './LinkLayer.tsx';
 import { personAt, type BoardView } from './boardView.ts';
-import type { Point } from './layout.ts';
-import { DROP_HIGHLIGHT } from './palette.ts';
+import { boxBetween, idsInBox, type Point, type Rect as Box } from './layout.ts';
+import { DROP_HIGHLIGHT, SELECTION } from './palette.ts';
 import { toBoard, zoomAt, wheelFactor, type Viewport } from './viewport.ts';
 
 // A click that wobbles a few pixels (a finger, a trackpad) must stay a click, not become a drag.
 Konva.dragDistance = 5;
+
+export interface CardMove {
+  id: string;
+  x: number;
+  y: number;
+}
 
 export interface BoardCanvasProps {
   width: number;
   height: number;
   view: BoardView;
   viewport: Viewport;
-  selectedId: string | null;
+  selectedIds: ReadonlySet<string>;
   editingId: string | null;
   editable: boolean;
   texts: { noSkills: string; removeSkill: string; reserved: string };
+  /** A skill dragged in from the palette is over this person: dropping links it. */
+  externalDropTargetId: string | null;
+  /** "Van studenten": skills students bring in; null when off. */
+  studentSkills: ReadonlySet<string> | null;
+  /** Question cards the filter leaves out. */
+  dimmedIds: ReadonlySet<string> | null;
   stageRef?: Ref<Konva.Stage>;
+  /** Layers drawn on top of the cards (presence, highlights); they should not listen. */
+  overlay?: ReactNode;
   onViewportChange(viewport: Viewport): void;
-  onSelect(id: string | null): void;
+  /** A card (or pair) was pressed; `additive` (Shift) toggles it in the selection. null: empty space. */
+  onSelect(id: string | null, additive: boolean): void;
+  /** Shift-drag on empty space drew a box around these cards. */
+  onSelectBox(ids: string[]): void;
   onEdit(id: string): void;
-  onMoveCard(id: string, to: Point): void;
+  /** One or more cards were dragged: one write for all of them. False when it was refused. */
+  onMoveCards(moves: CardMove[]): boolean;
   onLinkSkill(skillId: string, personId: string): void;
   onUnlink(linkId: string): void;
+  /** A chip's body was clicked; `at` is the pointer in stage (CSS pixel) coordinates. */
+  onChipClick(linkId: string, at: Point): void;
 }
 
-const isCard = (node: Konva.Node) => node.hasName('person-card') || node.hasName('skill-card');
+const CARD_NAMES = ['person-card', 'skill-card', 'question-card', 'reaction-card'];
+const isCard = (node: Konva.Node) => CARD_NAMES.some((name) => node.hasName(name));
 const cardOf = (target: Konva.Node): Konva.Node | null => (target.findAncestor(isCard, true) as Konva.Node | undefined) ?? null;
 
 interface SkillDrag {
@@ -40,16 +64,27 @@ interface SkillDrag {
   height: number;
 }
 
+interface GroupDrag {
+  lead: string;
+  origins: Map<string, Point>;
+  nodes: Konva.Node[];
+}
+
 /**
  * The board's drawing surface: pan (drag empty space), zoom (wheel, pinch), cards,
- * and drag-to-link. It holds only gesture state; every change goes out through a callback.
+ * selection (click, Shift-click, Shift-drag a box), moving one or many cards, and
+ * drag-to-link. It holds only gesture state; every change goes out through a callback.
  */
 export function BoardCanvas(props: BoardCanvasProps) {
-  const { width, height, view, viewport, selectedId, editingId, editable, texts } = props;
+  const { width, height, view, viewport, selectedIds, editingId, editable, texts, studentSkills, dimmedIds } = props;
   const [dropTargetId, setDropTargetId] = useState<string | null>(null);
   const [skillDrag, setSkillDrag] = useState<SkillDrag | null>(null);
+  const [box, setBox] = useState<Box | null>(null);
   const dragOrigin = useRef<Map<string, Point>>(new Map());
+  const groupDrag = useRef<GroupDrag | null>(null);
+  const boxStart = useRef<Point | null>(null);
   const pinch = useRef<{ distance: number; center: Point } | null>(null);
+  const cardsLayer = useRef<Konva.Layer>(null);
 
   // Gesture handlers read the latest props through a ref so they can stay stable:
   // stable handlers keep the memoised cards from re-rendering on every viewport change.
@@ -80,7 +115,52 @@ export function BoardCanvas(props: BoardCanvasProps) {
   }, []);
 
   const onStagePointerDown = useCallback((e: KonvaEventObject<MouseEvent | TouchEvent>) => {
-    if (e.target === e.target.getStage()) latest.current.onSelect(null);
+    const stage = e.target.getStage();
+    if (!stage || e.target !== stage) return;
+    if (e.evt instanceof MouseEvent && e.evt.shiftKey && e.evt.button === 0) {
+      // Shift-drag on empty space draws a selection box instead of panning.
+      const pointer = stage.getPointerPosition();
+      if (!pointer) return;
+      stage.draggable(false);
+      boxStart.current = toBoard(latest.current.viewport, pointer);
+      setBox({ ...boxStart.current, width: 0, height: 0 });
+      return;
+    }
+    latest.current.onSelect(null, false);
+  }, []);
+
+  const onStagePointerMove = useCallback((e: KonvaEventObject<MouseEvent>) => {
+    const start = boxStart.current;
+    const pointer = e.target.getStage()?.getPointerPosition();
+    if (!start || !pointer) return;
+    setBox(boxBetween(start, toBoard(latest.current.viewport, pointer)));
+  }, []);
+
+  const stageNode = useRef<Konva.Stage | null>(null);
+  useEffect(() => {
+    // The button may be released outside the canvas: finish the box wherever that happens.
+    const finish = (e: MouseEvent) => {
+      const start = boxStart.current;
+      const stage = stageNode.current;
+      if (!start || !stage) return;
+      boxStart.current = null;
+      stage.draggable(true);
+      const rect = stage.container().getBoundingClientRect();
+      const end = toBoard(latest.current.viewport, { x: e.clientX - rect.left, y: e.clientY - rect.top });
+      const area = boxBetween(start, end);
+      setBox(null);
+      if (area.width < 4 && area.height < 4) return;
+      latest.current.onSelectBox(idsInBox(latest.current.view.rects, area));
+    };
+    window.addEventListener('mouseup', finish);
+    return () => window.removeEventListener('mouseup', finish);
+  }, []);
+
+  const setStage = useCallback((stage: Konva.Stage | null) => {
+    stageNode.current = stage;
+    const ref = latest.current.stageRef;
+    if (typeof ref === 'function') ref(stage);
+    else if (ref) (ref as { current: Konva.Stage | null }).current = stage;
   }, []);
 
   const onStageDragEnd = useCallback((e: KonvaEventObject<DragEvent>) => {
@@ -97,9 +177,9 @@ export function BoardCanvas(props: BoardCanvasProps) {
     // Two fingers zoom: stop whatever one-finger drag (pan or card) the first finger began.
     if (stage.isDragging()) stage.stopDrag();
     Konva.DD._dragElements.forEach((drag) => drag.node.stopDrag());
-    const box = stage.container().getBoundingClientRect();
-    const a = { x: touches[0].clientX - box.left, y: touches[0].clientY - box.top };
-    const b = { x: touches[1].clientX - box.left, y: touches[1].clientY - box.top };
+    const rect = stage.container().getBoundingClientRect();
+    const a = { x: touches[0].clientX - rect.left, y: touches[0].clientY - rect.top };
+    const b = { x: touches[1].clientX - rect.left, y: touches[1].clientY - rect.top };
     const center = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
     const distance = Math.hypot(a.x - b.x, a.y - b.y);
     const last = pinch.current;
@@ -117,20 +197,35 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const onCardPointerDown = useCallback((e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     if (e.target.hasName('chip-remove')) return;
     const card = cardOf(e.target);
-    if (card) latest.current.onSelect(card.id());
+    if (!card) return;
+    const additive = 'shiftKey' in e.evt && e.evt.shiftKey;
+    // Pressing a card that is part of a multi-selection keeps the selection, so it can be dragged as a group.
+    if (additive || !latest.current.selectedIds.has(card.id())) latest.current.onSelect(card.id(), additive);
   }, []);
 
   const onCardDoubleClick = useCallback((e: KonvaEventObject<MouseEvent | TouchEvent>) => {
-    if (!latest.current.editable || e.target.hasName('chip-remove')) return;
+    if (!latest.current.editable || e.target.hasName('chip-remove') || e.target.hasName('chip-body')) return;
     const card = cardOf(e.target);
     if (card) latest.current.onEdit(card.id());
   }, []);
 
   const onCardClick = useCallback((e: KonvaEventObject<MouseEvent | TouchEvent>) => {
-    if (!latest.current.editable || !e.target.hasName('chip-remove')) return;
-    e.cancelBubble = true;
-    const linkId: unknown = (e.target as Konva.Node).getAttr('linkId');
-    if (typeof linkId === 'string') latest.current.onUnlink(linkId);
+    const target = e.target as Konva.Node;
+    const linkId: unknown = target.getAttr('linkId');
+    if (target.hasName('chip-remove') && typeof linkId === 'string') {
+      e.cancelBubble = true;
+      if (latest.current.editable) latest.current.onUnlink(linkId);
+      return;
+    }
+    if (target.hasName('chip-body') && typeof linkId === 'string') {
+      const pointer = target.getStage()?.getPointerPosition();
+      if (pointer) latest.current.onChipClick(linkId, pointer);
+      return;
+    }
+    // A plain click on one card of a multi-selection narrows the selection to that card.
+    const card = cardOf(target);
+    const additive = 'shiftKey' in e.evt && e.evt.shiftKey;
+    if (card && !additive && latest.current.selectedIds.size > 1) latest.current.onSelect(card.id(), false);
   }, []);
 
   const pointerOnBoard = (node: Konva.Node): Point | null => {
@@ -141,15 +236,43 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const onCardDragStart = useCallback((e: KonvaEventObject<DragEvent>) => {
     const node = e.target;
     if (!isCard(node)) return;
-    const rect = latest.current.view.rects.get(node.id());
+    const { view, selectedIds } = latest.current;
+    const rect = view.rects.get(node.id());
     const origin = rect ? { x: rect.x, y: rect.y } : node.position();
     dragOrigin.current.set(node.id(), origin);
     node.moveToTop();
+    groupDrag.current = null;
+    if (selectedIds.has(node.id()) && selectedIds.size > 1) {
+      const origins = new Map<string, Point>();
+      const nodes: Konva.Node[] = [];
+      for (const id of selectedIds) {
+        const r = view.rects.get(id);
+        const other = id === node.id() ? null : cardsLayer.current?.findOne(`#${id}`);
+        if (!r || !other) continue;
+        origins.set(id, { x: r.x, y: r.y });
+        nodes.push(other);
+      }
+      if (nodes.length) {
+        groupDrag.current = { lead: node.id(), origins, nodes };
+        return;
+      }
+    }
     if (node.hasName('skill-card') && rect) setSkillDrag({ id: node.id(), origin, width: rect.width, height: rect.height });
   }, []);
 
   const onCardDragMove = useCallback((e: KonvaEventObject<DragEvent>) => {
     const node = e.target;
+    const group = groupDrag.current;
+    if (group && group.lead === node.id()) {
+      const origin = dragOrigin.current.get(node.id())!;
+      const dx = node.x() - origin.x;
+      const dy = node.y() - origin.y;
+      for (const other of group.nodes) {
+        const at = group.origins.get(other.id())!;
+        other.position({ x: at.x + dx, y: at.y + dy });
+      }
+      return;
+    }
     if (!node.hasName('skill-card')) return;
     const point = pointerOnBoard(node);
     setDropTarget(point ? personAt(latest.current.view, point) : null);
@@ -161,6 +284,16 @@ export function BoardCanvas(props: BoardCanvasProps) {
     const id = node.id();
     const origin = dragOrigin.current.get(id);
     dragOrigin.current.delete(id);
+    const group = groupDrag.current;
+    groupDrag.current = null;
+    if (group && group.lead === id) {
+      const moves = [{ id, x: node.x(), y: node.y() }, ...group.nodes.map((n) => ({ id: n.id(), x: n.x(), y: n.y() }))];
+      if (!latest.current.onMoveCards(moves)) {
+        if (origin) node.position(origin);
+        for (const n of group.nodes) n.position(group.origins.get(n.id())!);
+      }
+      return;
+    }
     const personId = node.hasName('skill-card') ? dropTargetRef.current : null;
     setDropTarget(null);
     setSkillDrag(null);
@@ -170,12 +303,17 @@ export function BoardCanvas(props: BoardCanvasProps) {
       latest.current.onLinkSkill(id, personId);
       return;
     }
-    latest.current.onMoveCard(id, { x: node.x(), y: node.y() });
+    if (!latest.current.onMoveCards([{ id, x: node.x(), y: node.y() }]) && origin) node.position(origin);
   }, []);
+
+  const onSelectPair = useCallback((id: string, additive: boolean) => latest.current.onSelect(id, additive), []);
+
+  const shownDropTarget = dropTargetId ?? props.externalDropTargetId;
+  const scale = viewport.scale;
 
   return (
     <Stage
-      ref={props.stageRef}
+      ref={setStage}
       width={width}
       height={height}
       x={viewport.x}
@@ -185,12 +323,15 @@ export function BoardCanvas(props: BoardCanvasProps) {
       draggable
       onWheel={onWheel}
       onMouseDown={onStagePointerDown}
+      onMouseMove={onStagePointerMove}
       onTouchStart={onStagePointerDown}
       onTouchMove={onTouchMove}
       onTouchEnd={onTouchEnd}
       onDragEnd={onStageDragEnd}
     >
+      <LinkLayer connectors={view.connectors} pairs={view.pairs} selectedIds={selectedIds} dimmedIds={dimmedIds} onSelectPair={onSelectPair} />
       <Layer
+        ref={cardsLayer}
         onMouseDown={onCardPointerDown}
         onTouchStart={onCardPointerDown}
         onDblClick={onCardDoubleClick}
@@ -201,15 +342,29 @@ export function BoardCanvas(props: BoardCanvasProps) {
         onDragMove={onCardDragMove}
         onDragEnd={onCardDragEnd}
       >
+        {view.reactions.map((card) => (
+          <ReactionCard key={card.id} card={card} selected={selectedIds.has(card.id)} editing={card.id === editingId} editable={editable} />
+        ))}
+        {view.questions.map((card) => (
+          <QuestionCard
+            key={card.id}
+            card={card}
+            selected={selectedIds.has(card.id)}
+            editing={card.id === editingId}
+            editable={editable}
+            dimmed={!!dimmedIds?.has(card.id)}
+          />
+        ))}
         {view.people.map((card) => (
           <PersonCard
             key={card.id}
             card={card}
-            selected={card.id === selectedId}
-            dropTarget={card.id === dropTargetId}
+            selected={selectedIds.has(card.id)}
+            dropTarget={card.id === shownDropTarget}
             editing={card.id === editingId}
             editable={editable}
             texts={texts}
+            studentSkills={studentSkills}
           />
         ))}
         {skillDrag && dropTargetId && (
@@ -230,13 +385,30 @@ export function BoardCanvas(props: BoardCanvasProps) {
           <SkillCard
             key={card.id}
             card={card}
-            selected={card.id === selectedId}
+            selected={selectedIds.has(card.id)}
             editing={card.id === editingId}
             editable={editable}
             texts={texts}
+            fromStudent={studentSkills ? studentSkills.has(card.id) : null}
           />
         ))}
       </Layer>
+      {props.overlay}
+      {box && (
+        <Layer listening={false}>
+          <Rect
+            name="selection-box"
+            x={box.x}
+            y={box.y}
+            width={box.width}
+            height={box.height}
+            fill="rgba(245, 158, 11, 0.10)"
+            stroke={SELECTION}
+            strokeWidth={1.5 / scale}
+            dash={[6 / scale, 4 / scale]}
+          />
+        </Layer>
+      )}
     </Stage>
   );
 }

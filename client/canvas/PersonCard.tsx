@@ -15,6 +15,8 @@ interface Props {
   editing: boolean;
   editable: boolean;
   texts: { noSkills: string; removeSkill: string };
+  /** With "Van studenten" on: the skills students bring in; null when off. */
+  studentSkills: ReadonlySet<string> | null;
 }
 
 const { width, padding, headerHeight, avatar, nameSize, roleSize, chipHeight } = PERSON_CARD;
@@ -22,7 +24,7 @@ const titleY = padding + 2 + nameSize / 2 - TITLE_LINE / 2;
 const textX = PERSON_TEXT_X;
 const iconScale = 26 / 24;
 
-export const PersonCard = memo(function PersonCard({ card, selected, dropTarget, editing, editable, texts }: Props) {
+export const PersonCard = memo(function PersonCard({ card, selected, dropTarget, editing, editable, texts, studentSkills }: Props) {
   const accent = PERSON_ACCENT[card.kind];
   const height = card.height;
   return (
@@ -48,6 +50,10 @@ export const PersonCard = memo(function PersonCard({ card, selected, dropTarget,
         perfectDrawEnabled={false}
       />
       <Rect width={8} height={height} cornerRadius={[14, 0, 0, 14]} fill={accent} listening={false} perfectDrawEnabled={false} />
+      {card.colour && (
+        // The colour this person chose when joining: the same as their cursor and selection.
+        <Circle x={padding + 4 + avatar / 2} y={padding + avatar / 2} radius={avatar / 2 + 4} stroke={card.colour} strokeWidth={3} listening={false} perfectDrawEnabled={false} />
+      )}
       <Circle x={padding + 4 + avatar / 2} y={padding + avatar / 2} radius={avatar / 2} fill={accent} listening={false} perfectDrawEnabled={false} />
       <Path
         data={PERSON_ICON[card.kind]}
@@ -115,8 +121,33 @@ export const PersonCard = memo(function PersonCard({ card, selected, dropTarget,
             />
           </Group>
         )}
+        {card.headings.map((heading) => (
+          <Text
+            key={heading.text}
+            y={heading.y}
+            width={width - padding * 2}
+            height={18}
+            verticalAlign="middle"
+            text={heading.text}
+            fontSize={12}
+            fontStyle="bold"
+            fontFamily={FONT_FAMILY}
+            fill={INK_MUTED}
+            wrap="none"
+            ellipsis
+            listening={false}
+            perfectDrawEnabled={false}
+          />
+        ))}
         {card.chips.map((chip) => (
-          <SkillChip key={chip.linkId} chip={chip} removable={editable} removeLabel={texts.removeSkill} />
+          <SkillChip
+            key={chip.linkId}
+            chip={chip}
+            removable={editable}
+            removeLabel={texts.removeSkill}
+            dimmed={!!studentSkills && !studentSkills.has(chip.skillId)}
+            fromStudent={!!studentSkills && studentSkills.has(chip.skillId)}
+          />
         ))}
       </Group>
     </Group>

@@ -1,9 +1,9 @@
 import { memo } from 'react';
-import { Group, Path, Rect, Text } from 'react-konva';
+import { Circle, Group, Path, Rect, Text } from 'react-konva';
 import type { SkillCardView } from './boardView.ts';
 import { SKILL_CARD, TITLE_LINE } from './layout.ts';
-import { CATEGORY_COLOURS, FONT_FAMILY, INK, INK_MUTED, RESERVED, SELECTION } from './palette.ts';
-import { RESERVED_ICON } from './icons.ts';
+import { CATEGORY_COLOURS, FONT_FAMILY, INK, INK_MUTED, RESERVED, SELECTION, STUDENT_HIGHLIGHT } from './palette.ts';
+import { PERSON_ICON, RESERVED_ICON } from './icons.ts';
 
 interface Props {
   card: SkillCardView;
@@ -11,6 +11,8 @@ interface Props {
   editing: boolean;
   editable: boolean;
   texts: { reserved: string };
+  /** "Van studenten" is on: true when students bring this skill in, false when not; null when off. */
+  fromStudent: boolean | null;
 }
 
 const { width, height, padding, stripHeight, labelCenter, metaY, metaSize, reservedIcon } = SKILL_CARD;
@@ -19,11 +21,21 @@ const { width, height, padding, stripHeight, labelCenter, metaY, metaSize, reser
  * A skill as a tinted "stamp": people get it by having the card dropped on them.
  * A reserved act (voorbehouden handeling) gets a red frame, a warning sign and says so.
  */
-export const SkillCard = memo(function SkillCard({ card, selected, editing, editable, texts }: Props) {
+export const SkillCard = memo(function SkillCard({ card, selected, editing, editable, texts, fromStudent }: Props) {
   const colours = CATEGORY_COLOURS[card.category];
   const labelWidth = width - padding * 2 - (card.reserved ? reservedIcon : 0);
   return (
-    <Group id={card.id} name="skill-card" cardType="skill" cardLabel={card.label} x={card.x} y={card.y} draggable={editable}>
+    <Group
+      id={card.id}
+      name="skill-card"
+      cardType="skill"
+      cardLabel={card.label}
+      fromStudent={fromStudent === true}
+      x={card.x}
+      y={card.y}
+      draggable={editable}
+      opacity={fromStudent === false ? 0.3 : 1}
+    >
       <Rect y={2} width={width} height={height} cornerRadius={9} fill="rgba(15, 23, 42, 0.10)" listening={false} perfectDrawEnabled={false} />
       <Rect
         name="card-body"
@@ -31,8 +43,8 @@ export const SkillCard = memo(function SkillCard({ card, selected, editing, edit
         height={height}
         cornerRadius={9}
         fill={card.reserved ? '#fff5f5' : colours.tint}
-        stroke={selected ? SELECTION : card.reserved ? RESERVED.strong : colours.strong}
-        strokeWidth={selected ? 3 : card.reserved ? 2 : 1}
+        stroke={selected ? SELECTION : fromStudent ? STUDENT_HIGHLIGHT : card.reserved ? RESERVED.strong : colours.strong}
+        strokeWidth={selected || fromStudent ? 3 : card.reserved ? 2 : 1}
         perfectDrawEnabled={false}
       />
       <Rect width={width} height={stripHeight} cornerRadius={[9, 9, 0, 0]} fill={colours.strong} listening={false} perfectDrawEnabled={false} />
@@ -86,6 +98,13 @@ export const SkillCard = memo(function SkillCard({ card, selected, editing, edit
           listening={false}
           perfectDrawEnabled={false}
         />
+      )}
+      {fromStudent && (
+        // Mortarboard badge: a skill that students bring in.
+        <Group x={width - 14} y={-10} listening={false}>
+          <Circle radius={13} fill={STUDENT_HIGHLIGHT} stroke="#ffffff" strokeWidth={2} perfectDrawEnabled={false} />
+          <Path data={PERSON_ICON.student} x={-8} y={-8} scaleX={16 / 24} scaleY={16 / 24} fill="#ffffff" perfectDrawEnabled={false} />
+        </Group>
       )}
       {card.labelLines === 1 && (
       <Text

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addPerson, addSkill, linkSkill, moveCards, readBoard, updateSkill } from '../../shared/index.ts';
+import { addPerson, addQuestion, addReaction, addSkill, linkSkill, moveCards, pairStudents, readBoard, updateSkill } from '../../shared/index.ts';
+import { respondToNomination, setOwnLevel, toggleEndorsement } from '../../shared/skillLinks.ts';
+import { moveQuestion } from '../../shared/learningQuestions.ts';
 import { buildBoardView, personAt, reuseUnchanged, type ViewLabels } from './boardView.ts';
 import { PERSON_CARD } from './layout.ts';
 
@@ -11,6 +13,18 @@ const labels: ViewLabels = {
   nominatedBy: (name) => `by ${name}`,
   skillMeta: (category, count) => `${category} (${count})`,
   skillLabel: (skill) => (skill.templateKey === 'wound-care' && skill.label === 'wondzorg' ? 'wound care' : skill.label),
+  you: () => 'you',
+  levelShort: (level) => `lvl:${level}`,
+  chipGroup: (group) => `group:${group}`,
+  questionKicker: (name) => `question of ${name}`,
+  theme: (kind, label) => `${kind}: ${label}`,
+  questionStep: (status, step, total) => `${step}/${total} ${status}`,
+  emptyQuestion: () => 'empty question',
+  answer: (text) => `answer: ${text}`,
+  helpedBy: (name) => `helped by ${name}`,
+  reactionKind: (kind) => `reaction:${kind}`,
+  reactionAuthor: (name) => `— ${name}`,
+  emptyReaction: () => 'empty reaction',
 };
 const measure = (text: string) => text.length * 8;
 
@@ -86,6 +100,106 @@ describe('buildBoardView', () => {
     const view = buildBoardView(readBoard(doc), labels, measure, true);
     expect(view.skills[0].label).toBe('wound care');
     expect(view.people[0].chips[0].text).toBe('wound care');
+  });
+});
+
+describe('buildBoardView: own skills and nominations', () => {
+  it('does put own claims and nominations in two groups, each under its heading', () => {
+    const { doc, fatima, sem, wondzorg, injecteren } = makeBoard();
+    setOwnLevel(doc, { personId: sem, skillId: wondzorg, level: 'can-explain', actorId: sem });
+    linkSkill(doc, { personId: sem, skillId: injecteren, actorId: fatima });
+    const card = buildBoardView(readBoard(doc), labels, measure, true).people.find((p) => p.id === sem)!;
+    expect(card.headings.map((h) => h.text)).toEqual(['group:self', 'group:nomination']);
+    expect(card.chips.map((c) => [c.text, c.nomination, c.response ?? null])).toEqual([
+      ['wondzorg · lvl:can-explain', false, null],
+      ['injecteren · by Fatima', true, 'pending'],
+    ]);
+    const [own, nominated] = card.chips;
+    expect(nominated.y).toBeGreaterThan(own.y + PERSON_CARD.chipHeight);
+    expect(card.headings[1].y).toBeGreaterThan(own.y);
+  });
+
+  it('does show a reserved act claimed without the confirmation as still learning', () => {
+    const { doc, fatima, injecteren } = makeBoard();
+    setOwnLevel(doc, { personId: fatima, skillId: injecteren, level: 'ask-me', actorId: fatima });
+    let chip = buildBoardView(readBoard(doc), labels, measure, true).people.find((p) => p.id === fatima)!.chips[0];
+    expect(chip).toMatchObject({ level: 'learning', text: 'injecteren · lvl:learning' });
+    setOwnLevel(doc, { personId: fatima, skillId: injecteren, level: 'ask-me', authorisedAndCompetent: true, actorId: fatima });
+    chip = buildBoardView(readBoard(doc), labels, measure, true).people.find((p) => p.id === fatima)!.chips[0];
+    expect(chip.level).toBe('ask-me');
+  });
+
+  it('does count backers on a nomination and make room for the badge', () => {
+    const { doc, fatima, sem, client, wondzorg } = makeBoard();
+    const ilse = addPerson(doc, { name: 'Ilse', kind: 'teacher' });
+    const link = linkSkill(doc, { personId: fatima, skillId: wondzorg, actorId: sem });
+    const before = buildBoardView(readBoard(doc), labels, measure, true).people.find((p) => p.id === fatima)!.chips[0];
+    toggleEndorsement(doc, link, ilse);
+    toggleEndorsement(doc, link, client);
+    respondToNomination(doc, link, 'accepted', fatima);
+    const after = buildBoardView(readBoard(doc), labels, measure, true).people.find((p) => p.id === fatima)!.chips[0];
+    expect(after).toMatchObject({ badge: '+2', response: 'accepted' });
+    expect(after.width).toBeGreaterThan(before.width + after.badgeWidth);
+  });
+
+  it('does hide a declined nomination, except faintly from the nominee', () => {
+    const { doc, fatima, sem, wondzorg } = makeBoard();
+    const link = linkSkill(doc, { personId: sem, skillId: wondzorg, actorId: fatima });
+    respondToNomination(doc, link, 'declined', sem);
+    const forFatima = buildBoardView(readBoard(doc), labels, measure, true, fatima);
+    expect(forFatima.people.find((p) => p.id === sem)!.chips).toEqual([]);
+    expect(forFatima.skills.find((s) => s.id === wondzorg)!.meta).toBe('zorgverlener (0)');
+    const forSem = buildBoardView(readBoard(doc), labels, measure, true, sem);
+    expect(forSem.people.find((p) => p.id === sem)!.chips[0]).toMatchObject({ faint: true, response: 'declined' });
+    expect(forSem.people.find((p) => p.id === sem)!.subtitle).toBe('kind:student · y2 mbo4 · you');
+  });
+});
+
+describe('buildBoardView: questions, reactions and links', () => {
+  it('does draw a question with its theme, tags, step and a connector to its student', () => {
+    const { doc, sem, fatima, wondzorg } = makeBoard();
+    const question = addQuestion(
+      doc,
+      { studentId: sem, text: 'Hoe verzorg ik een wond bij iemand met diabetes?', skillIds: [wondzorg], theme: { kind: 'ziektebeeld', label: 'Diabetes' } },
+      { x: 400, y: 400 },
+    );
+    let view = buildBoardView(readBoard(doc), labels, measure, true);
+    const card = view.questions[0];
+    expect(card).toMatchObject({ id: question, kicker: 'question of Sem', tags: 'wondzorg', step: 0, stepLabel: '1/5 observed', answer: [] });
+    expect(card.theme?.text).toBe('ziektebeeld: Diabetes');
+    expect(card.lines.length).toBeGreaterThan(1);
+    expect(view.rects.get(question)).toMatchObject({ type: 'question', x: 400, y: 400 });
+    expect(view.connectors).toEqual([{ id: question, points: expect.any(Array) }]);
+
+    for (const to of ['looked-up', 'asked-peers', 'asked-professional'] as const) moveQuestion(doc, question, to);
+    moveQuestion(doc, question, 'answered', { answer: 'Eerst de bloedsuiker', helperId: fatima });
+    view = buildBoardView(readBoard(doc), labels, measure, true);
+    expect(view.questions[0]).toMatchObject({ step: 4, answer: ['answer: Eerst de bloedsuiker'], helper: 'helped by Fatima' });
+    expect(view.questions[0].height).toBeGreaterThan(card.height);
+  });
+
+  it('does draw reactions with their kind and author, and grow with the text', () => {
+    const { doc, fatima } = makeBoard();
+    addReaction(doc, { kind: 'appeals', text: '', authorId: fatima });
+    addReaction(doc, { kind: 'not-thought-of', text: 'Wie betrekt de familie bij de leervragen van studenten op de afdeling?' });
+    const view = buildBoardView(readBoard(doc), labels, measure, true);
+    const empty = view.reactions.find((r) => r.kind === 'appeals')!;
+    const long = view.reactions.find((r) => r.kind === 'not-thought-of')!;
+    expect(empty).toMatchObject({ placeholder: true, lines: ['empty reaction'], author: '— Fatima', title: 'reaction:appeals' });
+    expect(long.author).toBeUndefined();
+    expect(long.height).toBeGreaterThan(empty.height);
+  });
+
+  it('does link paired students from edge to edge, with the badge in the middle', () => {
+    const doc = new Y.Doc();
+    const a = addPerson(doc, { name: 'Noor', kind: 'student', student: { year: 1, level: 'mbo3' } }, { x: 0, y: 0 });
+    const b = addPerson(doc, { name: 'Sem', kind: 'student', student: { year: 2, level: 'mbo4' } }, { x: 600, y: 0 });
+    pairStudents(doc, [a, b]);
+    const view = buildBoardView(readBoard(doc), labels, measure, true);
+    const [x1, , x2] = view.pairs[0].points;
+    expect(x1).toBe(PERSON_CARD.width);
+    expect(x2).toBe(600);
+    expect(view.pairs[0].mid.x).toBe((PERSON_CARD.width + 600) / 2);
   });
 });
 

@@ -1,8 +1,32 @@
 import type { Board } from '../../shared/docSchema.ts';
 import type { PersonKind, StudentLevel } from '../../shared/records/person.ts';
 import type { SkillCategory } from '../../shared/records/skill.ts';
-import { PERSON_CARD, PERSON_TEXT_X, SKILL_CARD, autoPlace, boundsOf, fitFontSize, layoutChips, personCardHeight, skillCardHeight, type MeasureText, type Rect } from './layout.ts';
+import type { NominationResponse, SkillLevel } from '../../shared/records/skillLink.ts';
+import { QUESTION_STATUSES, type QuestionStatus, type ThemeKind } from '../../shared/records/learningQuestion.ts';
+import type { ReactionKind } from '../../shared/records/reaction.ts';
+import { effectiveLevel } from '../../shared/skillLinks.ts';
+import {
+  PERSON_CARD,
+  PERSON_TEXT_X,
+  QUESTION_CARD,
+  REACTION_CARD,
+  SKILL_CARD,
+  autoPlace,
+  boundsOf,
+  centreOf,
+  edgePoint,
+  fitFontSize,
+  layoutChipGroups,
+  personCardHeight,
+  skillCardHeight,
+  wrapText,
+  type MeasureText,
+  type Point,
+  type Rect,
+} from './layout.ts';
 import { FONT_FAMILY } from './palette.ts';
+
+export type ChipGroup = 'self' | 'nomination';
 
 export interface ChipView {
   linkId: string;
@@ -12,10 +36,26 @@ export interface ChipView {
   reserved: boolean;
   /** A colleague said so (as opposed to the person claiming it). */
   nomination: boolean;
+  /** For nominations: the nominee's answer so far. */
+  response?: NominationResponse;
+  /** For own claims: the level that counts (a reserved act without confirmation is "learning"). */
+  level?: SkillLevel;
+  /** "+2": colleagues backing the nomination. */
+  badge?: string;
+  /** Room the badge takes at the chip's end; 0 without one. */
+  badgeWidth: number;
+  /** A declined nomination, shown faintly and only to the nominee. */
+  faint: boolean;
   /** Relative to the card's chip area. */
   x: number;
   y: number;
   width: number;
+}
+
+export interface ChipHeadingView {
+  text: string;
+  /** Relative to the card's chip area. */
+  y: number;
 }
 
 export interface PersonCardView {
@@ -28,11 +68,14 @@ export interface PersonCardView {
   /** Font size the title fits at. */
   titleSize: number;
   subtitle: string;
+  /** Presence colour the person chose when joining. */
+  colour?: string;
   x: number;
   y: number;
   width: number;
   height: number;
   chips: ChipView[];
+  headings: ChipHeadingView[];
 }
 
 export interface SkillCardView {
@@ -52,13 +95,82 @@ export interface SkillCardView {
   height: number;
 }
 
-export type CardRect = Rect & { type: 'person' | 'skill' };
+export interface QuestionCardView {
+  id: string;
+  studentId: string;
+  /** "Leervraag van Noor". */
+  kicker: string;
+  /** The question as written, for tests, the edit field and screen readers. */
+  label: string;
+  theme?: { kind: ThemeKind; text: string; width: number };
+  /** The question, wrapped. */
+  lines: string[];
+  /** No text yet: `lines` holds a muted placeholder. */
+  placeholder: boolean;
+  /** Skill tags as one line. */
+  tags: string;
+  status: QuestionStatus;
+  /** 0-based position of `status` in the lifecycle. */
+  step: number;
+  stepLabel: string;
+  /** Answer or insight, wrapped, once answered. */
+  answer: string[];
+  helper?: string;
+  /** Vertical offsets of the card's parts. */
+  themeY: number;
+  textY: number;
+  tagsY: number;
+  stepsY: number;
+  answerY: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface ReactionCardView {
+  id: string;
+  kind: ReactionKind;
+  title: string;
+  /** The reaction as written. */
+  label: string;
+  lines: string[];
+  placeholder: boolean;
+  author?: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A thin line from a learning question to its student. */
+export interface ConnectorView {
+  id: string;
+  points: [number, number, number, number];
+}
+
+/** The line between two paired students, with a clickable badge in the middle. */
+export interface PairLinkView {
+  id: string;
+  studentIds: [string, string];
+  points: [number, number, number, number];
+  mid: Point;
+}
+
+export type CardType = 'person' | 'skill' | 'question' | 'reaction';
+export type CardRect = Rect & { type: CardType };
 
 export interface BoardView {
   people: PersonCardView[];
   skills: SkillCardView[];
+  questions: QuestionCardView[];
+  reactions: ReactionCardView[];
+  connectors: ConnectorView[];
+  pairs: PairLinkView[];
   rects: Map<string, CardRect>;
 }
+
+export const EMPTY_VIEW: BoardView = { people: [], skills: [], questions: [], reactions: [], connectors: [], pairs: [], rects: new Map() };
 
 /** Text the view needs from the translation layer, so this module stays free of i18next. */
 export interface ViewLabels {
@@ -66,13 +178,33 @@ export interface ViewLabels {
   /** Subtitle of a role placeholder without a name, where the title already says the role. */
   unnamedRole(): string;
   studentDetails(year: number, level: StudentLevel): string;
+  /** Added to the subtitle of the current participant's own card. */
+  you(): string;
   nominatedBy(name: string): string;
   skillMeta(category: SkillCategory, peopleCount: number): string;
   /** The label to show for a skill (see SkillCardView.label). */
   skillLabel(skill: { label: string; templateKey?: string }): string;
+  levelShort(level: SkillLevel): string;
+  chipGroup(group: ChipGroup): string;
+  questionKicker(studentName: string): string;
+  theme(kind: ThemeKind, label: string): string;
+  questionStep(status: QuestionStatus, step: number, total: number): string;
+  emptyQuestion(): string;
+  answer(text: string): string;
+  helpedBy(name: string): string;
+  reactionKind(kind: ReactionKind): string;
+  reactionAuthor(name: string): string;
+  emptyReaction(): string;
 }
 
 export const chipFont = `${PERSON_CARD.chipTextSize}px ${FONT_FAMILY}`;
+export const chipBadgeFont = `bold 12px ${FONT_FAMILY}`;
+/** Room for the "+2" bubble beyond its text. */
+export const CHIP_BADGE_PADDING = 14;
+/** Room for the tick on an accepted nomination. */
+export const CHIP_TICK = 18;
+/** Canvas text rendering rounds differently from measureText; without slack Konva cuts the last letters. */
+const CHIP_SLACK = 4;
 const boldFont = (size: number) => `bold ${size}px ${FONT_FAMILY}`;
 const TITLE_SIZES = [18, 17, 16, 15, 14] as const;
 const LABEL_SIZES = [17, 16, 15] as const;
@@ -87,8 +219,31 @@ export function chipExtraWidth(editable: boolean) {
   return chipPaddingX * 2 + chipDot + 6 + (editable ? chipRemoveWidth - chipPaddingX : 0);
 }
 
-/** Turns checked board data into what the canvas draws: texts, sizes and positions. */
-export function buildBoardView(board: Board, labels: ViewLabels, measure: MeasureText, editable: boolean): BoardView {
+type Link = Board['skillLinks'][number];
+
+/** Question card parts, top to bottom. */
+export function layoutQuestion(hasTheme: boolean, lineCount: number, hasTags: boolean, answerLines: number, hasHelper: boolean) {
+  const { padding, lineHeight, tagsHeight, stepsHeight, answerLineHeight } = QUESTION_CARD;
+  const themeY = 34;
+  const textY = hasTheme ? themeY + 30 : themeY;
+  const tagsY = textY + lineCount * lineHeight + 4;
+  const stepsY = tagsY + (hasTags ? tagsHeight : 0) + 6;
+  const answerY = stepsY + stepsHeight;
+  const height = answerY + (answerLines + (hasHelper ? 1 : 0)) * answerLineHeight + (answerLines || hasHelper ? 6 : 0) + padding - 4;
+  return { themeY, textY, tagsY, stepsY, answerY, height };
+}
+
+export function reactionCardHeight(lineCount: number, hasAuthor: boolean) {
+  const { headerHeight, lineHeight, footerHeight, padding } = REACTION_CARD;
+  return headerHeight + 6 + lineCount * lineHeight + (hasAuthor ? footerHeight : 0) + padding - 2;
+}
+
+/**
+ * Turns checked board data into what the canvas draws: texts, sizes and positions.
+ * `meId` is the current participant: their own card says so, and they alone see the
+ * nominations they declined (faintly).
+ */
+export function buildBoardView(board: Board, labels: ViewLabels, measure: MeasureText, editable: boolean, meId: string | null = null): BoardView {
   const skillsById = new Map(board.skills.map((s) => [s.id, s]));
   const shownLabel = new Map(board.skills.map((s) => [s.id, labels.skillLabel(s)]));
   const peopleById = new Map(board.people.map((p) => [p.id, p]));
@@ -96,13 +251,17 @@ export function buildBoardView(board: Board, labels: ViewLabels, measure: Measur
     const p = peopleById.get(id);
     return p ? p.name || labels.personKind(p.kind) : '';
   };
-  const linksByPerson = new Map<string, Board['skillLinks']>();
+  const backers = new Map<string, number>();
+  for (const e of board.endorsements) backers.set(e.linkId, (backers.get(e.linkId) ?? 0) + 1);
+  const linksByPerson = new Map<string, Link[]>();
   const peopleCount = new Map<string, Set<string>>();
   for (const link of board.skillLinks) {
-    if (link.source === 'nomination' && link.response === 'declined') continue;
+    const declined = link.source === 'nomination' && link.response === 'declined';
+    if (declined && link.personId !== meId) continue;
     let list = linksByPerson.get(link.personId);
     if (!list) linksByPerson.set(link.personId, (list = []));
     list.push(link);
+    if (declined) continue;
     let holders = peopleCount.get(link.skillId);
     if (!holders) peopleCount.set(link.skillId, (holders = new Set()));
     holders.add(link.personId);
@@ -112,27 +271,66 @@ export function buildBoardView(board: Board, labels: ViewLabels, measure: Measur
   const extra = chipExtraWidth(editable);
   const people = board.people.map((person) => {
     const links = linksByPerson.get(person.id) ?? [];
-    const chipData = links.flatMap((link) => {
-      const skill = skillsById.get(link.skillId);
-      if (!skill) return [];
-      const nomination = link.source === 'nomination';
-      const label = shownLabel.get(skill.id) ?? skill.label;
-      const text = nomination && link.nominatedBy ? `${label} · ${labels.nominatedBy(displayName(link.nominatedBy))}` : label;
-      return [{ linkId: link.id, skillId: skill.id, text, category: skill.category, reserved: skill.reservedAct, nomination }];
-    });
-    const flow = layoutChips(
-      chipData.map((c) => measure(c.text, chipFont)),
-      extra,
+    const chipsOf = (group: ChipGroup) =>
+      links
+        .filter((link) => (link.source === 'self') === (group === 'self'))
+        .flatMap((link) => {
+          const skill = skillsById.get(link.skillId);
+          if (!skill) return [];
+          const label = shownLabel.get(skill.id) ?? skill.label;
+          const nomination = link.source === 'nomination';
+          const level = nomination ? undefined : effectiveLevel(link, skill);
+          const count = nomination ? (backers.get(link.id) ?? 0) : 0;
+          const text = nomination
+            ? link.nominatedBy
+              ? `${label} · ${labels.nominatedBy(displayName(link.nominatedBy))}`
+              : label
+            : level
+              ? `${label} · ${labels.levelShort(level)}`
+              : label;
+          const response = nomination ? (link.response ?? 'pending') : undefined;
+          const badge = count > 0 ? `+${count}` : undefined;
+          const badgeWidth = badge ? Math.ceil(measure(badge, chipBadgeFont)) + CHIP_BADGE_PADDING : 0;
+          const width = measure(text, chipFont) + CHIP_SLACK + extra + badgeWidth + (response === 'accepted' ? CHIP_TICK : 0);
+          return [
+            {
+              chip: {
+                linkId: link.id,
+                skillId: skill.id,
+                text,
+                category: skill.category,
+                reserved: skill.reservedAct,
+                nomination,
+                ...(response ? { response } : {}),
+                ...(level ? { level } : {}),
+                ...(badge ? { badge } : {}),
+                badgeWidth,
+                faint: response === 'declined',
+              },
+              width: Math.ceil(width),
+              sort: nomination ? `${link.createdAt}`.padStart(16, '0') + link.id : label.toLocaleLowerCase(),
+            },
+          ];
+        })
+        .sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
+    const groups = [chipsOf('self'), chipsOf('nomination')];
+    const flow = layoutChipGroups(
+      groups.map((g) => g.map((c) => c.width)),
       innerWidth,
       PERSON_CARD.chipHeight,
       PERSON_CARD.chipGap,
     );
+    const chips: ChipView[] = groups.flatMap((group, g) => group.map((c, i) => ({ ...c.chip, ...flow.groups[g].boxes[i] })));
+    const headings: ChipHeadingView[] = (['self', 'nomination'] as const).flatMap((group, g) =>
+      groups[g].length ? [{ text: labels.chipGroup(group), y: flow.groups[g].headingY }] : [],
+    );
     const roleText = labels.personKind(person.kind);
-    const subtitle = person.student
+    const base = person.student
       ? `${roleText} · ${labels.studentDetails(person.student.year, person.student.level)}`
       : person.name
         ? roleText
         : labels.unnamedRole();
+    const subtitle = person.id === meId ? `${base} · ${labels.you()}` : base;
     const title = person.name || roleText;
     return {
       id: person.id,
@@ -141,11 +339,13 @@ export function buildBoardView(board: Board, labels: ViewLabels, measure: Measur
       name: person.name,
       titleSize: fitFontSize(title, TITLE_SIZES, personTitleWidth, boldFont, measure),
       subtitle,
+      ...(person.colour ? { colour: person.colour } : {}),
       x: 0,
       y: 0,
       width: PERSON_CARD.width,
       height: personCardHeight(flow.height),
-      chips: chipData.map((c, i) => ({ ...c, ...flow.boxes[i] })),
+      chips,
+      headings,
     } satisfies PersonCardView;
   });
 
@@ -155,23 +355,87 @@ export function buildBoardView(board: Board, labels: ViewLabels, measure: Measur
     const oneLine = fitFontSize(label, LABEL_SIZES, width, boldFont, measure);
     const fitsOneLine = measure(label, boldFont(oneLine)) <= width;
     return {
-        id: skill.id,
-        label,
-        labelSize: fitsOneLine ? oneLine : fitFontSize(label, TWO_LINE_SIZES, 2 * width * WRAP_SLACK, boldFont, measure),
-        labelLines: fitsOneLine ? 1 : 2,
-        category: skill.category,
-        meta: labels.skillMeta(skill.category, peopleCount.get(skill.id)?.size ?? 0),
-        reserved: skill.reservedAct,
-        x: 0,
-        y: 0,
-        width: SKILL_CARD.width,
-        height: skillCardHeight(skill.reservedAct),
-      } satisfies SkillCardView;
+      id: skill.id,
+      label,
+      labelSize: fitsOneLine ? oneLine : fitFontSize(label, TWO_LINE_SIZES, 2 * width * WRAP_SLACK, boldFont, measure),
+      labelLines: fitsOneLine ? 1 : 2,
+      category: skill.category,
+      meta: labels.skillMeta(skill.category, peopleCount.get(skill.id)?.size ?? 0),
+      reserved: skill.reservedAct,
+      x: 0,
+      y: 0,
+      width: SKILL_CARD.width,
+      height: skillCardHeight(skill.reservedAct),
+    } satisfies SkillCardView;
   });
 
+  const qInner = QUESTION_CARD.width - QUESTION_CARD.padding * 2;
+  const questions = board.questions.map((q) => {
+    const placeholder = q.text.trim() === '';
+    const lines = wrapText(placeholder ? labels.emptyQuestion() : q.text, qInner, boldFont(QUESTION_CARD.textSize), measure, QUESTION_CARD.maxLines);
+    const tags = q.skillIds.map((id) => shownLabel.get(id)).filter(Boolean).join(', ');
+    const step = QUESTION_STATUSES.indexOf(q.status);
+    const answered = q.status === 'answered';
+    const answer =
+      answered && q.answer
+        ? wrapText(labels.answer(q.answer), qInner, `${QUESTION_CARD.answerSize}px ${FONT_FAMILY}`, measure, QUESTION_CARD.answerLines)
+        : [];
+    const helper = answered && q.helperId && peopleById.has(q.helperId) ? labels.helpedBy(displayName(q.helperId)) : undefined;
+    const themeText = q.theme ? labels.theme(q.theme.kind, q.theme.label) : '';
+    const theme = q.theme
+      ? { kind: q.theme.kind, text: themeText, width: Math.min(qInner, Math.ceil(measure(themeText, boldFont(QUESTION_CARD.tagsSize))) + 22) }
+      : undefined;
+    const at = layoutQuestion(!!theme, lines.length, !!tags, answer.length, !!helper);
+    return {
+      id: q.id,
+      studentId: q.studentId,
+      kicker: labels.questionKicker(displayName(q.studentId)),
+      label: q.text,
+      ...(theme ? { theme } : {}),
+      lines,
+      placeholder,
+      tags,
+      status: q.status,
+      step,
+      stepLabel: labels.questionStep(q.status, step + 1, QUESTION_STATUSES.length),
+      answer,
+      ...(helper ? { helper } : {}),
+      themeY: at.themeY,
+      textY: at.textY,
+      tagsY: at.tagsY,
+      stepsY: at.stepsY,
+      answerY: at.answerY,
+      x: 0,
+      y: 0,
+      width: QUESTION_CARD.width,
+      height: at.height,
+    } satisfies QuestionCardView;
+  });
+
+  const rInner = REACTION_CARD.width - REACTION_CARD.padding * 2 - 4;
+  const reactions = board.reactions.map((r) => {
+    const placeholder = r.text.trim() === '';
+    const lines = wrapText(placeholder ? labels.emptyReaction() : r.text, rInner, `${REACTION_CARD.textSize}px ${FONT_FAMILY}`, measure, REACTION_CARD.maxLines);
+    const author = r.authorId && peopleById.has(r.authorId) ? labels.reactionAuthor(displayName(r.authorId)) : undefined;
+    return {
+      id: r.id,
+      kind: r.kind,
+      title: labels.reactionKind(r.kind),
+      label: r.text,
+      lines,
+      placeholder,
+      ...(author ? { author } : {}),
+      x: 0,
+      y: 0,
+      width: REACTION_CARD.width,
+      height: reactionCardHeight(lines.length, !!author),
+    } satisfies ReactionCardView;
+  });
+
+  const all = [...people, ...skills, ...questions, ...reactions];
   const placed: Rect[] = [];
   const unplaced: Array<{ id: string; width: number; height: number }> = [];
-  for (const card of [...people, ...skills]) {
+  for (const card of all) {
     const at = board.positions.get(card.id);
     if (at) {
       card.x = at.x;
@@ -181,21 +445,41 @@ export function buildBoardView(board: Board, labels: ViewLabels, measure: Measur
   }
   if (unplaced.length) {
     const spots = autoPlace(unplaced, boundsOf(placed));
-    for (const card of [...people, ...skills]) {
+    for (const card of all) {
       const spot = spots.get(card.id);
       if (spot) Object.assign(card, spot);
     }
   }
 
   const rects = new Map<string, CardRect>();
-  for (const p of people) rects.set(p.id, { x: p.x, y: p.y, width: p.width, height: p.height, type: 'person' });
-  for (const s of skills) rects.set(s.id, { x: s.x, y: s.y, width: s.width, height: s.height, type: 'skill' });
-  return { people, skills, rects };
+  const rect = (c: Rect, type: CardType): CardRect => ({ x: c.x, y: c.y, width: c.width, height: c.height, type });
+  for (const p of people) rects.set(p.id, rect(p, 'person'));
+  for (const s of skills) rects.set(s.id, rect(s, 'skill'));
+  for (const q of questions) rects.set(q.id, rect(q, 'question'));
+  for (const r of reactions) rects.set(r.id, rect(r, 'reaction'));
+
+  const between = (a: Rect, b: Rect): [number, number, number, number] => {
+    const from = edgePoint(a, centreOf(b));
+    const to = edgePoint(b, centreOf(a));
+    return [from.x, from.y, to.x, to.y];
+  };
+  const connectors: ConnectorView[] = questions.flatMap((q) => {
+    const student = rects.get(q.studentId);
+    return student ? [{ id: q.id, points: between(rects.get(q.id)!, student) }] : [];
+  });
+  const pairs: PairLinkView[] = board.pairs.flatMap((pair) => {
+    const [a, b] = pair.studentIds.map((id) => rects.get(id));
+    if (!a || !b) return [];
+    const points = between(a, b);
+    return [{ id: pair.id, studentIds: pair.studentIds, points, mid: { x: (points[0] + points[2]) / 2, y: (points[1] + points[3]) / 2 } }];
+  });
+  return { people, skills, questions, reactions, connectors, pairs, rects };
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => shallowEqual(item, b[i]));
+  if (typeof a === 'object' && typeof b === 'object') return shallowEqual(a, b);
   return false;
 }
 
@@ -220,7 +504,16 @@ export function reuseUnchanged(prev: BoardView | null, next: BoardView): BoardVi
       return previous && shallowEqual(previous, card) ? previous : card;
     });
   };
-  return { people: reuse(prev.people, next.people), skills: reuse(prev.skills, next.skills), rects: next.rects };
+  const reuseList = <T>(before: T[], after: T[]) => (sameValue(before, after) ? before : after);
+  return {
+    people: reuse(prev.people, next.people),
+    skills: reuse(prev.skills, next.skills),
+    questions: reuse(prev.questions, next.questions),
+    reactions: reuse(prev.reactions, next.reactions),
+    connectors: reuseList(prev.connectors, next.connectors),
+    pairs: reuseList(prev.pairs, next.pairs),
+    rects: next.rects,
+  };
 }
 
 /** The person card under a board point, topmost (last drawn) first. */

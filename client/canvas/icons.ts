@@ -33,3 +33,17 @@ export const PERSON_ICON: Record<PersonKind, string> = {
 
 /** Warning triangle with an exclamation mark: reserved medical act. Filled with evenodd. */
 export const RESERVED_ICON = 'M12 2L1 21h22zM11 9h2v6h-2zM11 17h2v2h-2z';
+
+/** Sounding-board reaction icons: thumbs up, thumbs down, light bulb. */
+export const REACTION_ICON = {
+  appeals: 'M2 10h4v11H2zM8 21V10l5-8c1.2 0 2.5 1 2.2 2.6L14.5 9H20a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.6 21z',
+  'appeals-less': 'M2 3h4v11H2zM8 3v11l5 8c1.2 0 2.5-1 2.2-2.6L14.5 15H20a2 2 0 0 0 2-2.3l-1.4-8A2 2 0 0 0 18.6 3z',
+  'not-thought-of': 'M12 2a7 7 0 0 0-4 12.7V17h8v-2.3A7 7 0 0 0 12 2zM9 19h6v1.5a1.5 1.5 0 0 1-1.5 1.5h-3A1.5 1.5 0 0 1 9 20.5z',
+} as const;
+
+export const CHECK_ICON = 'M9.5 16.2L5.3 12l-1.4 1.4 5.6 5.6L20.1 8.4 18.7 7z';
+/** Chain link: a peer-to-peer pair. */
+export const PAIR_ICON =
+  'M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4l-3.5 3.5a1 1 0 0 1-1.4 0zM7.8 18.4a3.5 3.5 0 0 1-2.5-6l2.1-2.1 1.4 1.4-2.1 2.1a1.5 1.5 0 0 0 2.1 2.1l2.1-2.1 1.4 1.4-2.1 2.1a3.5 3.5 0 0 1-2.4 1.1zM16.6 13.7l-1.4-1.4 2.1-2.1a1.5 1.5 0 0 0-2.1-2.1l-2.1 2.1-1.4-1.4 2.1-2.1a3.5 3.5 0 0 1 4.9 4.9z';
+/** Mouse pointer arrow for remote cursors. */
+export const CURSOR_ICON = 'M3 2l15 11.5-6.6.9 3.8 7.4-2.9 1.4-3.7-7.5L3 20.5z';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoPlace, boundsOf, layoutChips, personCardHeight, placeNewCard, PERSON_CARD } from './layout.ts';
+import { CHIP_GROUP_GAP, CHIP_GROUP_HEADING, autoPlace, boundsOf, boxBetween, edgePoint, idsInBox, layoutChipGroups, layoutChips, personCardHeight, placeNewCard, wrapText, PERSON_CARD } from './layout.ts';
 
 describe('layoutChips', () => {
   it('does put chips side by side while they fit', () => {
@@ -80,4 +80,53 @@ describe('boundsOf', () => {
         { x: -5, y: 0, width: 2, height: 2 },
       ]),
     ).toEqual({ x: -5, y: 0, width: 10, height: 15 }));
+});
+
+describe('layoutChipGroups', () => {
+  it('does stack groups under their headings and skip empty ones', () => {
+    const { groups, height } = layoutChipGroups([[50, 50], [], [60]], 200, 30, 6);
+    expect(groups[0]).toEqual({ headingY: 0, boxes: [
+      { x: 0, y: CHIP_GROUP_HEADING, width: 50 },
+      { x: 56, y: CHIP_GROUP_HEADING, width: 50 },
+    ] });
+    expect(groups[1].boxes).toEqual([]);
+    const second = CHIP_GROUP_HEADING + 30 + CHIP_GROUP_GAP;
+    expect(groups[2]).toEqual({ headingY: second, boxes: [{ x: 0, y: second + CHIP_GROUP_HEADING, width: 60 }] });
+    expect(height).toBe(second + CHIP_GROUP_HEADING + 30);
+  });
+
+  it('does take no room without chips', () => {
+    expect(layoutChipGroups([[], []], 200, 30, 6).height).toBe(0);
+  });
+});
+
+describe('wrapText', () => {
+  const measure = (text: string) => text.length * 10;
+  it('does wrap at word boundaries and keep line breaks', () => {
+    expect(wrapText('aaa bbb ccc\nddd', 75, '', measure, 5)).toEqual(['aaa bbb', 'ccc', 'ddd']);
+  });
+  it('does cut a word longer than the line', () => {
+    expect(wrapText('decubituspreventie', 60, '', measure, 5)).toEqual(['decubi', 'tuspre', 'ventie']);
+  });
+  it('does end in an ellipsis beyond the last line', () => {
+    expect(wrapText('aa bb cc dd', 25, '', measure, 2)).toEqual(['aa', 'b…']);
+  });
+});
+
+describe('edgePoint and idsInBox', () => {
+  it('does find where a line from the centre leaves the rect', () => {
+    const rect = { x: 0, y: 0, width: 100, height: 50 };
+    expect(edgePoint(rect, { x: 300, y: 25 })).toEqual({ x: 100, y: 25 });
+    expect(edgePoint(rect, { x: 50, y: -100 })).toEqual({ x: 50, y: 0 });
+    expect(edgePoint(rect, { x: 50, y: 25 })).toEqual({ x: 50, y: 25 });
+  });
+
+  it('does select every card the box touches', () => {
+    const rects = new Map([
+      ['a', { x: 0, y: 0, width: 10, height: 10 }],
+      ['b', { x: 50, y: 50, width: 10, height: 10 }],
+      ['c', { x: 200, y: 0, width: 10, height: 10 }],
+    ]);
+    expect(idsInBox(rects, boxBetween({ x: 55, y: 55 }, { x: 5, y: 5 }))).toEqual(['a', 'b']);
+  });
 });

@@ -198,3 +198,133 @@ export function nameBox(type: 'person' | 'skill', card: Rect): Rect & { fontSize
     fontSize: SKILL_CARD.labelSize,
   };
 }
+
+/** Height of the small heading above each chip group ("Eigen vaardigheden", "Genomineerd"). */
+export const CHIP_GROUP_HEADING = 20;
+/** Space between the two chip groups. */
+export const CHIP_GROUP_GAP = 8;
+
+export interface ChipGroupLayout {
+  /** Top of the group's heading, relative to the chip area. */
+  headingY: number;
+  boxes: ChipBox[];
+}
+
+/**
+ * Lays out chip groups one below the other, each under its own heading; an empty group
+ * takes no room at all. `groups` holds each chip's full width; boxes are relative to the
+ * chip area, like layoutChips.
+ */
+export function layoutChipGroups(
+  groups: ReadonlyArray<readonly number[]>,
+  maxWidth: number,
+  chipHeight: number,
+  gap: number,
+): { groups: ChipGroupLayout[]; height: number } {
+  const result: ChipGroupLayout[] = [];
+  let y = 0;
+  for (const widths of groups) {
+    if (widths.length === 0) {
+      result.push({ headingY: y, boxes: [] });
+      continue;
+    }
+    if (y > 0) y += CHIP_GROUP_GAP;
+    const headingY = y;
+    const flow = layoutChips(widths, 0, maxWidth, chipHeight, gap);
+    const top = y + CHIP_GROUP_HEADING;
+    result.push({ headingY, boxes: flow.boxes.map((b) => ({ ...b, y: b.y + top })) });
+    y = top + flow.height;
+  }
+  return { groups: result, height: y };
+}
+
+/**
+ * Breaks text into lines that fit `maxWidth`, word by word; a word longer than a line is
+ * cut. More than `maxLines` lines end in an ellipsis. Computed here, not by Konva, so the
+ * card's height and the drawn text always agree.
+ */
+export function wrapText(text: string, maxWidth: number, font: string, measure: MeasureText, maxLines: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (measure(candidate, font) <= maxWidth) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      line = word;
+      // A single word wider than the line (a long compound): cut it where it no longer fits.
+      while (measure(line, font) > maxWidth && line.length > 1) {
+        let cut = line.length - 1;
+        while (cut > 1 && measure(line.slice(0, cut), font) > maxWidth) cut--;
+        lines.push(line.slice(0, cut));
+        line = line.slice(cut);
+      }
+    }
+    lines.push(line);
+  }
+  while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = kept[maxLines - 1];
+  while (last && measure(`${last}…`, font) > maxWidth) last = last.slice(0, -1);
+  kept[maxLines - 1] = `${last.trimEnd()}…`;
+  return kept;
+}
+
+/** A learning-question card: a question, its skills and theme, and its five steps. */
+export const QUESTION_CARD = {
+  width: 300,
+  padding: 14,
+  /** "Leervraag · Noor" and the theme badge. */
+  headerHeight: 30,
+  textSize: 16,
+  lineHeight: 21,
+  maxLines: 4,
+  tagsSize: 13,
+  tagsHeight: 22,
+  /** The five-step track with the current step's name under it. */
+  stepsHeight: 58,
+  stepRadius: 11,
+  answerSize: 13,
+  answerLineHeight: 17,
+  answerLines: 2,
+} as const;
+
+/** A sounding-board reaction card. */
+export const REACTION_CARD = {
+  width: 220,
+  padding: 12,
+  headerHeight: 34,
+  textSize: 15,
+  lineHeight: 20,
+  maxLines: 6,
+  footerHeight: 22,
+} as const;
+
+/** Where the straight line from `rect`'s centre towards `target` leaves the rect. */
+export function edgePoint(rect: Rect, target: Point): Point {
+  const cx = rect.x + rect.width / 2;
+  const cy = rect.y + rect.height / 2;
+  const dx = target.x - cx;
+  const dy = target.y - cy;
+  if (dx === 0 && dy === 0) return { x: cx, y: cy };
+  const scale = Math.min(dx === 0 ? Infinity : rect.width / 2 / Math.abs(dx), dy === 0 ? Infinity : rect.height / 2 / Math.abs(dy));
+  return { x: cx + dx * Math.min(1, scale), y: cy + dy * Math.min(1, scale) };
+}
+
+export const centreOf = (r: Rect): Point => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+
+/** The rect spanned by two corner points, in any order. */
+export function boxBetween(a: Point, b: Point): Rect {
+  return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) };
+}
+
+/** Ids of the rects a selection box touches, in the map's order. */
+export function idsInBox(rects: ReadonlyMap<string, Rect>, box: Rect): string[] {
+  const ids: string[] = [];
+  for (const [id, r] of rects) if (overlaps(r, box, 0)) ids.push(id);
+  return ids;
+}

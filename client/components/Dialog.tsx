@@ -6,10 +6,12 @@ interface Props {
   title: string;
   onClose(): void;
   children: ReactNode;
+  /** Extra class on the <dialog>, e.g. "dialog-wide". */
+  className?: string;
 }
 
 /** A modal <dialog>: the browser gives focus trapping, Escape and the backdrop for free. */
-export function Dialog({ title, onClose, children }: Props) {
+export function Dialog({ title, onClose, children, className }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
@@ -30,7 +32,7 @@ export function Dialog({ title, onClose, children }: Props) {
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={`dialog${className ? ` ${className}` : ''}`}
       aria-labelledby="dialog-title"
       onClick={(e) => {
         // A click on the backdrop lands on the <dialog> itself, outside its content box.

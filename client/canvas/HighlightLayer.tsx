@@ -1,0 +1,56 @@
+import { memo, useEffect, useRef } from 'react';
+import Konva from 'konva';
+import { Layer, Rect } from 'react-konva';
+import type { Rect as Box } from './layout.ts';
+
+export interface HighlightView {
+  key: string;
+  /** The card that is highlighted. */
+  targetId: string;
+  rect: Box;
+  colour: string;
+}
+
+/**
+ * A brief pulsing glow around cards where something just happened (a nomination
+ * arrived). Its own non-listening layer: the animation redraws only this layer, never
+ * the cards. With reduced motion the glow stays still.
+ */
+export const HighlightLayer = memo(function HighlightLayer({ highlights, scale }: { highlights: HighlightView[]; scale: number }) {
+  const layerRef = useRef<Konva.Layer>(null);
+  useEffect(() => {
+    const layer = layerRef.current;
+    if (!layer || highlights.length === 0) return;
+    if (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    const animation = new Konva.Animation((frame) => {
+      const pulse = 0.5 + 0.5 * Math.sin(((frame?.time ?? 0) / 1000) * Math.PI * 3);
+      for (const node of layer.find('.arrival-highlight')) node.opacity(0.35 + 0.65 * pulse);
+    }, layer);
+    animation.start();
+    return () => {
+      animation.stop();
+    };
+  }, [highlights]);
+  const k = 1 / scale;
+  return (
+    <Layer ref={layerRef} listening={false}>
+      {highlights.map((h) => (
+        <Rect
+          key={h.key}
+          name="arrival-highlight"
+          targetId={h.targetId}
+          x={h.rect.x - 8 * k}
+          y={h.rect.y - 8 * k}
+          width={h.rect.width + 16 * k}
+          height={h.rect.height + 16 * k}
+          cornerRadius={18}
+          stroke={h.colour}
+          strokeWidth={6 * k}
+          shadowColor={h.colour}
+          shadowBlur={24}
+          shadowOpacity={0.9}
+        />
+      ))}
+    </Layer>
+  );
+});

@@ -1,0 +1,174 @@
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PERSON_KINDS, STUDENT_LEVELS, type PersonKind, type StudentLevel } from '../../shared/records/person.ts';
+import { foldText } from '../../shared/skillSearch.ts';
+import { PRESENCE_COLOURS, pickColour } from '../identity.ts';
+import { Dialog } from './Dialog.tsx';
+import { Field } from './Field.tsx';
+import { KindBadge } from './KindBadge.tsx';
+import { PERSON_NAME_MAX } from './AddPersonForm.tsx';
+
+export interface JoinablePerson {
+  id: string;
+  name: string;
+  kind: PersonKind;
+  colour?: string;
+}
+
+export interface NewParticipant {
+  name: string;
+  kind: PersonKind;
+  student?: { year: number; level: StudentLevel };
+  colour: string;
+}
+
+interface Props {
+  people: JoinablePerson[];
+  /** Colours already used by people on the board, so a newcomer gets a free one. */
+  takenColours: string[];
+  currentId: string | null;
+  onPick(personId: string): void;
+  onCreate(person: NewParticipant): void;
+  /** Go on without a name. */
+  onGuest(): void;
+}
+
+/** Only named people can be somebody's identity; role placeholders have no name to join as. */
+const JOINABLE_KINDS = PERSON_KINDS;
+
+/**
+ * "Wie ben jij?": pick your own card from the board or make one, and get a colour.
+ * Everything the participant then does is attributed to that person.
+ */
+export function JoinDialog({ people, takenColours, currentId, onPick, onCreate, onGuest }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<PersonKind>('professional-team');
+  const [year, setYear] = useState(1);
+  const [level, setLevel] = useState<StudentLevel>('mbo4');
+  const [colour, setColour] = useState(() => pickColour(takenColours));
+  const [error, setError] = useState<string | null>(null);
+
+  const shown = useMemo(() => {
+    const q = foldText(query);
+    const sorted = [...people].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    return q ? sorted.filter((p) => foldText(p.name).split(' ').some((w) => w.startsWith(q)) || foldText(p.name).startsWith(q)) : sorted;
+  }, [people, query]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) {
+      setError(t('form.nameRequired'));
+      return;
+    }
+    onCreate({ name: trimmed, kind, ...(kind === 'student' ? { student: { year, level } } : {}), colour });
+  };
+
+  return (
+    <Dialog title={t('join.title')} onClose={onGuest}>
+      <p className="dialog-intro">{t('join.intro')}</p>
+      {people.length > 0 && (
+        <section className="join-section" aria-labelledby={`${id}-pick`}>
+          <h3 id={`${id}-pick`}>{t('join.pickHeading')}</h3>
+          {people.length > 6 && (
+            <input
+              className="search-input"
+              type="search"
+              aria-label={t('join.search')}
+              placeholder={t('join.search')}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          )}
+          <ul className="join-people">
+            {shown.map((person) => (
+              <li key={person.id}>
+                <button type="button" className="join-person" aria-current={person.id === currentId ? 'true' : undefined} onClick={() => onPick(person.id)}>
+                  <KindBadge kind={person.kind} ring={person.colour} />
+                  <span className="join-person-text">
+                    <span className="join-person-name">{person.name}</span>
+                    <span className="join-person-kind">{t(`personKind.${person.kind}`)}</span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {shown.length === 0 && <p className="muted">{t('join.noMatch')}</p>}
+        </section>
+      )}
+      <section className="join-section" aria-labelledby={`${id}-new`}>
+        <h3 id={`${id}-new`}>{t('join.newHeading')}</h3>
+        <form className="form" onSubmit={submit} noValidate>
+          <Field label={t('form.name')} error={error}>
+            <input
+              name="name"
+              value={name}
+              maxLength={PERSON_NAME_MAX}
+              autoComplete="off"
+              placeholder={t('form.namePlaceholder')}
+              onChange={(e) => {
+                setName(e.target.value);
+                setError(null);
+              }}
+            />
+          </Field>
+          <Field label={t('form.kind')}>
+            <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as PersonKind)}>
+              {JOINABLE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`personKind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {kind === 'student' && (
+            <div className="field-row">
+              <Field label={t('form.year')}>
+                <select value={year} onChange={(e) => setYear(Number(e.target.value))} name="year">
+                  {[1, 2, 3, 4].map((y) => (
+                    <option key={y} value={y}>
+                      {t('form.yearOption', { year: y })}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t('form.level')}>
+                <select value={level} onChange={(e) => setLevel(e.target.value as StudentLevel)} name="level">
+                  {STUDENT_LEVELS.map((l) => (
+                    <option key={l} value={l}>
+                      {t(`studentLevel.${l}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </div>
+          )}
+          <fieldset className="colour-field">
+            <legend className="field-label">{t('join.colour')}</legend>
+            <div className="colour-swatches">
+              {PRESENCE_COLOURS.map((c, i) => (
+                <label key={c} className="colour-swatch" style={{ background: c }} title={t('join.colourOption', { number: i + 1 })}>
+                  <input type="radio" name="colour" value={c} checked={colour === c} onChange={() => setColour(c)} aria-label={t('join.colourOption', { number: i + 1 })} />
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary">
+              {t('join.create')}
+            </button>
+          </div>
+        </form>
+      </section>
+      <footer className="join-footer">
+        <button type="button" className="button button-quiet" onClick={onGuest}>
+          {t('join.asGuest')}
+        </button>
+        <span className="field-help">{t('join.guestHint')}</span>
+      </footer>
+    </Dialog>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { BoardConnection } from './useBoardConnection.ts';
+import { PresenceStore, type Peer, type RemoteCursor } from './presenceStore.ts';
+
+const noSubscribe = () => () => {};
+const noPeers: Peer[] = [];
+const noCursors: RemoteCursor[] = [];
+const emptyPeers = () => noPeers;
+const emptyCursors = () => noCursors;
+
+/** One presence store per board connection, on the provider's awareness. */
+export function usePresenceStore(connection: BoardConnection | null): PresenceStore | null {
+  const [store, setStore] = useState<PresenceStore | null>(null);
+  useEffect(() => {
+    const awareness = connection?.provider.awareness;
+    if (!awareness) return;
+    const next = new PresenceStore(awareness);
+    setStore(next);
+    return () => {
+      next.destroy();
+      setStore(null);
+    };
+  }, [connection]);
+  return store;
+}
+
+/** Other tabs on the board: who is here, and what they have selected. */
+export function usePeers(store: PresenceStore | null): Peer[] {
+  return useSyncExternalStore(store ? store.subscribePeers : noSubscribe, store ? store.getPeers : emptyPeers);
+}
+
+/** Other tabs' pointers; changes many times a second, so use it only in the cursor layer. */
+export function useRemoteCursors(store: PresenceStore | null): RemoteCursor[] {
+  return useSyncExternalStore(store ? store.subscribeCursors : noSubscribe, store ? store.getCursors : emptyCursors);
+}
