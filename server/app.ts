@@ -3,21 +3,25 @@ import type { AppConfig } from './config.ts';
 import type { BoardStore } from './store/boardStore.ts';
 import { LowdbBoardStore } from './store/lowdbBoardStore.ts';
 import { persistencePlugin } from './plugins/persistence.ts';
+import { accessPlugin } from './plugins/access.ts';
 import { collabPlugin } from './plugins/collab.ts';
 import { clientAssetsPlugin } from './plugins/clientAssets.ts';
 import { healthRoutes } from './routes/health.ts';
 import { boardRoutes } from './routes/boards.ts';
+import { accessRoutes } from './routes/access.ts';
 import { ErrorCodes, errorBody } from './errors.ts';
 
 export interface BuildOptions {
   /** Use this store instead of opening the lowdb store in config.dataDir. */
   store?: BoardStore;
+  /** Where log lines go when logging is on (tests read them). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the whole app without listening, so tests can inject requests or listen on port 0. */
-export async function buildApp(config: AppConfig, { store }: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(config: AppConfig, { store, logStream }: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logger ? { level: 'info' } : false,
+    logger: config.logger ? { level: 'info', ...(logStream ? { stream: logStream } : {}) } : false,
     bodyLimit: config.bodyLimit,
     // Clients keep sockets open; a restart must not wait for them.
     forceCloseConnections: true,
@@ -45,13 +49,16 @@ export async function buildApp(config: AppConfig, { store }: BuildOptions = {}):
   });
 
   await app.register(persistencePlugin, { store: store ?? (await LowdbBoardStore.open(config.dataDir)) });
+  await app.register(accessPlugin, { adminToken: config.adminToken });
   await app.register(collabPlugin, {
     wsMaxPayload: config.wsMaxPayload,
     storeDebounceMs: config.storeDebounceMs,
     storeMaxDebounceMs: config.storeMaxDebounceMs,
+    allowedOrigins: config.allowedOrigins,
   });
   await app.register(healthRoutes);
   await app.register(boardRoutes);
+  await app.register(accessRoutes);
   await app.register(clientAssetsPlugin, { clientDir: config.clientDir });
   return app;
 }
