@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { AppConfig } from './config.ts';
 import type { BoardStore } from './store/boardStore.ts';
 import { LowdbBoardStore } from './store/lowdbBoardStore.ts';
@@ -9,6 +9,9 @@ import { clientAssetsPlugin } from './plugins/clientAssets.ts';
 import { healthRoutes } from './routes/health.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { accessRoutes } from './routes/access.ts';
+import { indexRoutes } from './routes/index.ts';
+import { skillIndexPlugin } from './plugins/skillIndex.ts';
+import { openApiPlugin } from './plugins/openapi.ts';
 import { ErrorCodes, errorBody } from './errors.ts';
 
 export interface BuildOptions {
@@ -16,10 +19,12 @@ export interface BuildOptions {
   store?: BoardStore;
   /** Where log lines go when logging is on (tests read them). */
   logStream?: NodeJS.WritableStream;
+  /** Called for every route as it is added (tests compare routes with the OpenAPI description). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the whole app without listening, so tests can inject requests or listen on port 0. */
-export async function buildApp(config: AppConfig, { store, logStream }: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(config: AppConfig, { store, logStream, onRoute }: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logger ? { level: 'info', ...(logStream ? { stream: logStream } : {}) } : false,
     bodyLimit: config.bodyLimit,
@@ -28,6 +33,8 @@ export async function buildApp(config: AppConfig, { store, logStream }: BuildOpt
     // Strict bodies: a wrong type or an unknown field is a 400, not silently coerced or dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
+
+  if (onRoute) app.addHook('onRoute', onRoute);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
@@ -56,9 +63,12 @@ export async function buildApp(config: AppConfig, { store, logStream }: BuildOpt
     storeMaxDebounceMs: config.storeMaxDebounceMs,
     allowedOrigins: config.allowedOrigins,
   });
+  await app.register(skillIndexPlugin);
+  await app.register(openApiPlugin);
   await app.register(healthRoutes);
   await app.register(boardRoutes);
   await app.register(accessRoutes);
+  await app.register(indexRoutes);
   await app.register(clientAssetsPlugin, { clientDir: config.clientDir });
   return app;
 }

@@ -12,6 +12,8 @@ declare module 'fastify' {
     requireBoardRole(role: Role): (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /** preHandler for instance-wide routes: the admin token, when one is configured. */
     requireAdmin(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /** sha256 of the instance admin token, or null when none is configured. */
+    adminTokenHash: string | null;
   }
   interface FastifyRequest {
     /** The role the request's board token gives, set by requireBoardRole. */
@@ -54,6 +56,7 @@ export const accessPlugin = fp<{ adminToken: string | null }>(
     });
 
     const adminHash = adminToken ? hashToken(adminToken) : null;
+    app.decorate('adminTokenHash', adminHash);
     app.decorate('requireAdmin', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!adminHash) return;
       const token = bearerToken(request);
@@ -65,4 +68,3 @@ export const accessPlugin = fp<{ adminToken: string | null }>(
   { name: 'access', dependencies: ['persistence'] },
 );
 
-export { DENIAL as accessDenials };
