@@ -1,29 +1,40 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { AppConfig } from './config.ts';
 import type { BoardStore } from './store/boardStore.ts';
 import { LowdbBoardStore } from './store/lowdbBoardStore.ts';
 import { persistencePlugin } from './plugins/persistence.ts';
+import { accessPlugin } from './plugins/access.ts';
 import { collabPlugin } from './plugins/collab.ts';
 import { clientAssetsPlugin } from './plugins/clientAssets.ts';
 import { healthRoutes } from './routes/health.ts';
 import { boardRoutes } from './routes/boards.ts';
+import { accessRoutes } from './routes/access.ts';
+import { indexRoutes } from './routes/index.ts';
+import { skillIndexPlugin } from './plugins/skillIndex.ts';
+import { openApiPlugin } from './plugins/openapi.ts';
 import { ErrorCodes, errorBody } from './errors.ts';
 
 export interface BuildOptions {
   /** Use this store instead of opening the lowdb store in config.dataDir. */
   store?: BoardStore;
+  /** Where log lines go when logging is on (tests read them). */
+  logStream?: NodeJS.WritableStream;
+  /** Called for every route as it is added (tests compare routes with the OpenAPI description). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the whole app without listening, so tests can inject requests or listen on port 0. */
-export async function buildApp(config: AppConfig, { store }: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(config: AppConfig, { store, logStream, onRoute }: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logger ? { level: 'info' } : false,
+    logger: config.logger ? { level: 'info', ...(logStream ? { stream: logStream } : {}) } : false,
     bodyLimit: config.bodyLimit,
     // Clients keep sockets open; a restart must not wait for them.
     forceCloseConnections: true,
     // Strict bodies: a wrong type or an unknown field is a 400, not silently coerced or dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
+
+  if (onRoute) app.addHook('onRoute', onRoute);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
@@ -45,13 +56,19 @@ export async function buildApp(config: AppConfig, { store }: BuildOptions = {}):
   });
 
   await app.register(persistencePlugin, { store: store ?? (await LowdbBoardStore.open(config.dataDir)) });
+  await app.register(accessPlugin, { adminToken: config.adminToken });
   await app.register(collabPlugin, {
     wsMaxPayload: config.wsMaxPayload,
     storeDebounceMs: config.storeDebounceMs,
     storeMaxDebounceMs: config.storeMaxDebounceMs,
+    allowedOrigins: config.allowedOrigins,
   });
+  await app.register(skillIndexPlugin);
+  await app.register(openApiPlugin);
   await app.register(healthRoutes);
   await app.register(boardRoutes);
+  await app.register(accessRoutes);
+  await app.register(indexRoutes);
   await app.register(clientAssetsPlugin, { clientDir: config.clientDir });
   return app;
 }

@@ -19,6 +19,10 @@ export interface AppConfig {
   storeMaxDebounceMs: number;
   /** Log requests (off in tests). */
   logger: boolean;
+  /** When set, creating and listing boards needs `Authorization: Bearer <adminToken>`. */
+  adminToken: string | null;
+  /** Extra origins (besides the app's own) whose pages may open the live connection. */
+  allowedOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -38,6 +42,8 @@ export const defaultConfig = (): AppConfig => ({
   storeDebounceMs: 500,
   storeMaxDebounceMs: 1000,
   logger: true,
+  adminToken: null,
+  allowedOrigins: [],
 });
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -48,6 +54,27 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function readAdminToken(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 24 || /\s/.test(raw)) throw new ConfigError('ADMIN_TOKEN must be at least 24 characters without spaces (e.g. `openssl rand -base64 32`)');
+  return raw;
+}
+
+function readOrigins(raw: string | undefined): string[] {
+  if (!raw) return [];
+  return raw.split(',').map((origin) => {
+    const trimmed = origin.trim();
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      throw new ConfigError(`ALLOWED_ORIGINS must be a comma-separated list of origins like https://bord.example.nl, got "${trimmed}"`);
+    }
+    if (url.origin !== trimmed.replace(/\/$/, '')) throw new ConfigError(`ALLOWED_ORIGINS entries are origins without a path, got "${trimmed}"`);
+    return url.origin;
+  });
 }
 
 /** Reads the configuration from environment variables; throws ConfigError naming the variable on a bad value. */
@@ -65,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     storeDebounceMs: integer(env, 'STORE_DEBOUNCE_MS', defaults.storeDebounceMs, 0, 500),
     storeMaxDebounceMs: integer(env, 'STORE_MAX_DEBOUNCE_MS', defaults.storeMaxDebounceMs, 0, 1000),
     logger: env.LOG !== 'off',
+    adminToken: readAdminToken(env.ADMIN_TOKEN),
+    allowedOrigins: readOrigins(env.ALLOWED_ORIGINS),
   };
   if (config.storeMaxDebounceMs < config.storeDebounceMs) {
     throw new ConfigError('STORE_MAX_DEBOUNCE_MS must be at least STORE_DEBOUNCE_MS');

@@ -4,6 +4,15 @@ export const ErrorCodes = {
   INVALID_REQUEST: 'INVALID_REQUEST',
   BODY_TOO_LARGE: 'BODY_TOO_LARGE',
   NOT_FOUND: 'NOT_FOUND',
+  TOKEN_MISSING: 'TOKEN_MISSING',
+  TOKEN_INVALID: 'TOKEN_INVALID',
+  LINK_REVOKED: 'LINK_REVOKED',
+  ROLE_INSUFFICIENT: 'ROLE_INSUFFICIENT',
+  ADMIN_REQUIRED: 'ADMIN_REQUIRED',
+  ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
+  PERSON_NOT_FOUND: 'PERSON_NOT_FOUND',
+  SKILL_NOT_FOUND: 'SKILL_NOT_FOUND',
+  QUESTION_NOT_FOUND: 'QUESTION_NOT_FOUND',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -34,4 +43,6 @@ export const errorBodySchema = {
 export const CloseCodes = {
   /** The board does not exist (or no longer). */
   BOARD_NOT_FOUND: { code: 4404, reason: 'board-not-found' },
+  /** The link this connection used was rotated or revoked by the facilitator. */
+  LINK_REVOKED: { code: 4403, reason: 'link-revoked' },
 } as const;

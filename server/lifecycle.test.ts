@@ -6,7 +6,7 @@ import { readBoard } from '../shared/docSchema.ts';
 import { LowdbBoardStore } from './store/lowdbBoardStore.ts';
 import { connectClient, waitFor, type TestClient } from './test/collabClient.ts';
 import { exited, freePort, startServerProcess } from './test/serverProcess.ts';
-import { makeDataDir, removeDataDir } from './test/testServer.ts';
+import { boardFromResponse, makeDataDir, removeDataDir } from './test/testServer.ts';
 
 // These tests stop a real server process the way an operator or a crash would.
 // Starting Node processes is slow on a busy 2-core machine: allow for it.
@@ -37,7 +37,7 @@ async function start() {
 
 async function newBoard(url: string) {
   const response = await fetch(`${url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Dienst"}' });
-  return ((await response.json()) as { id: string }).id;
+  return boardFromResponse(await response.json());
 }
 
 const names = (doc: Y.Doc) => readBoard(doc).people.map((p) => p.name).sort();
@@ -52,9 +52,9 @@ async function namesOnDisk(boardId: string) {
 describe('stopping the server', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('loses nothing on %s, even inside the debounce window', async (signal) => {
     const server = await start();
-    const boardId = await newBoard(server.url);
-    const editor = connectClient(server.url, boardId);
-    const observer = connectClient(server.url, boardId);
+    const board = await newBoard(server.url);
+    const editor = connectClient(server.url, board.id, board.tokens.participant);
+    const observer = connectClient(server.url, board.id, board.tokens.participant);
     clients.push(editor, observer);
     await Promise.all([editor.synced, observer.synced]);
 
@@ -63,14 +63,14 @@ describe('stopping the server', () => {
     server.child.kill(signal);
     expect(await exited(server.child)).toEqual({ code: 0, signal: null });
 
-    expect(await namesOnDisk(boardId)).toEqual(['Net toegevoegd']);
+    expect(await namesOnDisk(board.id)).toEqual(['Net toegevoegd']);
   });
 
   it('on SIGKILL keeps what was stored, and a connected client re-sends its unstored edits after the restart', async () => {
     const first = await start();
-    const boardId = await newBoard(first.url);
-    const editor = connectClient(first.url, boardId);
-    const observer = connectClient(first.url, boardId);
+    const board = await newBoard(first.url);
+    const editor = connectClient(first.url, board.id, board.tokens.participant);
+    const observer = connectClient(first.url, board.id, board.tokens.participant);
     clients.push(editor, observer);
     await Promise.all([editor.synced, observer.synced]);
 
@@ -82,18 +82,18 @@ describe('stopping the server', () => {
     await exited(first.child);
 
     // Only the last moment is missing on disk...
-    expect(await namesOnDisk(boardId)).toEqual(['Opgeslagen']);
+    expect(await namesOnDisk(board.id)).toEqual(['Opgeslagen']);
 
     // ...and the editor's open tab brings it back when the server is up again.
     const second = await start();
     const stored = editor.storedSnapshots.length;
     await waitFor(() => editor.storedSnapshots.length > stored, 'the editor to reconnect', 10_000);
     await editor.ownWorkStored();
-    const late = connectClient(second.url, boardId);
+    const late = connectClient(second.url, board.id, board.tokens.participant);
     clients.push(late);
     await late.synced;
     expect(names(late.doc)).toEqual(['Nog niet opgeslagen', 'Opgeslagen']);
-    expect(await namesOnDisk(boardId)).toEqual(['Nog niet opgeslagen', 'Opgeslagen']);
+    expect(await namesOnDisk(board.id)).toEqual(['Nog niet opgeslagen', 'Opgeslagen']);
   });
 });
 

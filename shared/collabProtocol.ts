@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { initialSession, ROLES, type SessionMessage, type SessionState } from './session.ts';
 
 /**
  * Stateless messages between server and clients over the collab socket. Both sides
@@ -16,7 +17,7 @@ export interface StoredMessage {
   snapshot: string;
 }
 
-export type ServerMessage = StoredMessage;
+export type ServerMessage = StoredMessage | SessionMessage;
 
 export const COLLAB_PATH = '/collab';
 
@@ -26,14 +27,35 @@ export function encodeServerMessage(message: ServerMessage): string {
 
 export function parseServerMessage(payload: string): ServerMessage | null {
   try {
-    const value = JSON.parse(payload) as Partial<StoredMessage>;
+    const value = JSON.parse(payload) as Record<string, unknown> | null;
     if (value && value.type === 'stored' && typeof value.snapshot === 'string') {
       return { type: 'stored', snapshot: value.snapshot };
+    }
+    if (value && value.type === 'session' && typeof value.serverNow === 'number' && ROLES.includes(value.role as never)) {
+      return { type: 'session', role: value.role as SessionMessage['role'], serverNow: value.serverNow, session: readSession(value.session) };
     }
   } catch {
     // Not ours or malformed: ignore, never crash the client over a stray message.
   }
   return null;
+}
+
+/** Tolerant read of a session state from the wire: anything malformed falls back to the defaults. */
+function readSession(raw: unknown): SessionState {
+  const fallback = initialSession();
+  if (!raw || typeof raw !== 'object') return fallback;
+  const value = raw as Partial<SessionState>;
+  const timer = value.timer && typeof value.timer === 'object' ? value.timer : fallback.timer;
+  const number = (n: unknown, d: number) => (typeof n === 'number' && Number.isFinite(n) ? n : d);
+  return {
+    locked: value.locked === true,
+    timer: {
+      durationMs: number(timer.durationMs, fallback.timer.durationMs),
+      endsAt: timer.endsAt === null ? null : number(timer.endsAt, 0) || null,
+      remainingMs: number(timer.remainingMs, fallback.timer.remainingMs),
+    },
+    bringEveryoneTo: typeof value.bringEveryoneTo === 'number' ? value.bringEveryoneTo : null,
+  };
 }
 
 export function toBase64(bytes: Uint8Array): string {
@@ -49,8 +71,9 @@ export function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
-/** The snapshot in a stored message, or null when it is not valid base64 or not a snapshot. */
-export function decodeStoredSnapshot(message: StoredMessage): Y.Snapshot | null {
+/** The snapshot in a stored message, or null for another message, or when it is not valid base64 or not a snapshot. */
+export function decodeStoredSnapshot(message: ServerMessage): Y.Snapshot | null {
+  if (message.type !== 'stored') return null;
   try {
     return Y.decodeSnapshot(fromBase64(message.snapshot));
   } catch {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBoard } from './docSchema.ts';
-import { moveQuestion, nextStatuses, unpairStudents, updateQuestion } from './learningQuestions.ts';
+import { moveQuestion, nextStatuses, recordAsked, unpairStudents, updateQuestion } from './learningQuestions.ts';
 import { createBoard, createPair, createPerson, createQuestion, createSkill, createStudent } from './test/factory.ts';
 
 function ward() {
@@ -71,6 +71,25 @@ describe('the afkijkuurtje lifecycle', () => {
     updateQuestion(doc, question, { text: '  Hoe poets ik bij iemand die bijt? ', theme: { kind: 'ziektebeeld', label: 'dementie' } });
     expect(questionOf(doc, question)).toMatchObject({ text: 'Hoe poets ik bij iemand die bijt?', theme: { kind: 'ziektebeeld', label: 'dementie' }, skillIds: [mondzorg] });
     expect(() => updateQuestion(doc, question, { skillIds: [mondzorg, 'nosuchskill'] })).toThrow(/skillIds\/1/);
+  });
+});
+
+describe('recordAsked', () => {
+  it('does move the question to the step the ask belongs to and record whom, in order', () => {
+    const { doc, question, peer, nurse } = ward();
+    moveQuestion(doc, question, 'looked-up');
+    recordAsked(doc, question, peer, 1000);
+    expect(questionOf(doc, question)).toMatchObject({ status: 'asked-peers', asked: [{ personId: peer, at: 1000 }] });
+    recordAsked(doc, question, nurse, 2000);
+    recordAsked(doc, question, nurse, 3000);
+    expect(questionOf(doc, question)).toMatchObject({ status: 'asked-professional', asked: [{ personId: peer }, { personId: nurse, at: 2000 }, { personId: nurse, at: 3000 }] });
+  });
+
+  it('does not let a professional be asked before fellow students', () => {
+    const { doc, question, nurse } = ward();
+    moveQuestion(doc, question, 'looked-up');
+    expect(() => recordAsked(doc, question, nurse)).toThrow(/cannot go from looked-up to asked-professional/);
+    expect(questionOf(doc, question).asked).toBeUndefined();
   });
 });
 

@@ -60,6 +60,26 @@ export function moveQuestion(doc: Y.Doc, questionId: string, to: QuestionStatus,
   write(doc, () => recordMap(doc, 'questions').set(questionId, record));
 }
 
+/**
+ * The student asked someone for help from the matching panel: records whom and when
+ * (matching spreads the load with it) and moves the question to the step that ask
+ * belongs to — a fellow student is "asked fellow students", anyone else "asked a
+ * professional". Only along the lifecycle: a professional can be asked once the question
+ * has been to fellow students. Asking another person at the same step just adds the ask.
+ */
+export function recordAsked(doc: Y.Doc, questionId: string, personId: string, now = Date.now()) {
+  const question = existing(doc, 'questions', questionId);
+  const person = existing(doc, 'people', personId);
+  const step: QuestionStatus = person.kind === 'student' ? 'asked-peers' : 'asked-professional';
+  if (question.status === step) {
+    if (personId === question.studentId) throw new BoardValidationError('questions', '/asked', 'a student cannot ask themself');
+    const record = checked('questions', { ...question, asked: [...(question.asked ?? []), { personId, at: now }], updatedAt: now });
+    write(doc, () => recordMap(doc, 'questions').set(questionId, record));
+    return;
+  }
+  moveQuestion(doc, questionId, step, { askedPersonId: personId }, now);
+}
+
 export type QuestionEdit = Partial<Pick<LearningQuestionRecord, 'text' | 'skillIds' | 'theme'>>;
 
 /** Edits a question's text, skill tags or theme. */

@@ -8,7 +8,8 @@ import { readBoard, metaMap } from '../../shared/docSchema.ts';
 import { DOC_SCHEMA_VERSION } from '../../shared/docVersion.ts';
 import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
 import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
-import { createBoard, makeDataDir, removeDataDir, startServer } from '../test/testServer.ts';
+import { createBoard, makeDataDir, removeDataDir, startServer, type TestBoard } from '../test/testServer.ts';
+import type { Role } from '../../shared/session.ts';
 
 // Real sockets and disk writes on a shared 2-core machine: give them room.
 vi.setConfig({ testTimeout: 15_000 });
@@ -16,8 +17,8 @@ vi.setConfig({ testTimeout: 15_000 });
 let dataDir: string;
 let server: { app: FastifyInstance; url: string };
 const clients: TestClient[] = [];
-const connect = (boardId: string, doc?: Y.Doc) => {
-  const client = connectClient(server.url, boardId, doc);
+const connect = (board: TestBoard, doc?: Y.Doc, role: Role = 'participant') => {
+  const client = connectClient(server.url, board.id, board.tokens[role], doc);
   clients.push(client);
   return client;
 };
@@ -37,9 +38,9 @@ const names = (doc: Y.Doc) => readBoard(doc).people.map((p) => p.name).sort();
 
 describe('collaboration socket', () => {
   it('shows each client the other one’s edits live', async () => {
-    const boardId = await createBoard(server.app, 'Live');
-    const a = connect(boardId);
-    const b = connect(boardId);
+    const board = await createBoard(server.app, 'Live');
+    const a = connect(board);
+    const b = connect(board);
     await Promise.all([a.synced, b.synced]);
     expect(readBoard(b.doc).meta.title).toBe('Live');
 
@@ -76,8 +77,8 @@ describe('collaboration socket', () => {
   });
 
   it('tells the client once its own edits are stored on disk, within a second of the last change', async () => {
-    const boardId = await createBoard(server.app);
-    const a = connect(boardId);
+    const board = await createBoard(server.app);
+    const a = connect(board);
     await a.synced;
     await waitFor(() => a.storedSnapshots.length > 0, 'the stored state on connect');
 
@@ -88,15 +89,15 @@ describe('collaboration socket', () => {
     expect(elapsed).toBeLessThan(1500);
 
     // The announcement is a promise about the disk: a fresh store sees Sam.
-    const stored = await (await LowdbBoardStore.open(dataDir)).load(boardId);
+    const stored = await (await LowdbBoardStore.open(dataDir)).load(board.id);
     const onDisk = new Y.Doc();
     Y.applyUpdate(onDisk, stored!.state);
     expect(names(onDisk)).toEqual(['Sam']);
   });
 
   it('stores at least once a second while edits keep coming', async () => {
-    const boardId = await createBoard(server.app);
-    const a = connect(boardId);
+    const board = await createBoard(server.app);
+    const a = connect(board);
     await a.synced;
     const person = addPerson(a.doc, { name: 'Noor', kind: 'professional-team' });
     const before = a.storedSnapshots.length;
@@ -111,8 +112,8 @@ describe('collaboration socket', () => {
   });
 
   it('reloads a board exactly as it was after the server restarts', async () => {
-    const boardId = await createBoard(server.app, 'Herstart');
-    const a = connect(boardId);
+    const board = await createBoard(server.app, 'Herstart');
+    const a = connect(board);
     await a.synced;
     const p = addPerson(a.doc, { name: 'Ilse', kind: 'teacher' }, { x: 5, y: 6 });
     const s = addSkill(a.doc, { label: 'SBAR-overdracht', category: 'communicator', reservedAct: false }, { x: 200, y: 6 });
@@ -123,21 +124,21 @@ describe('collaboration socket', () => {
 
     await server.app.close();
     server = await startServer(dataDir);
-    const b = connect(boardId);
+    const b = connect(board);
     await b.synced;
     expect(readBoard(b.doc)).toEqual(before);
   });
 
   it('writes pending edits when the app closes inside the debounce window', async () => {
-    const boardId = await createBoard(server.app);
-    const a = connect(boardId);
-    const observer = connect(boardId);
+    const board = await createBoard(server.app);
+    const a = connect(board);
+    const observer = connect(board);
     await Promise.all([a.synced, observer.synced]);
     addPerson(a.doc, { name: 'Laatste wijziging', kind: 'professional-other' });
     await waitFor(() => names(observer.doc).length === 1, 'the server to have the edit');
     await server.app.close(); // well inside the 500 ms debounce
 
-    const stored = await (await LowdbBoardStore.open(dataDir)).load(boardId);
+    const stored = await (await LowdbBoardStore.open(dataDir)).load(board.id);
     const onDisk = new Y.Doc();
     Y.applyUpdate(onDisk, stored!.state);
     expect(names(onDisk)).toEqual(['Laatste wijziging']);
@@ -153,7 +154,8 @@ describe('collaboration socket', () => {
     await server.app.close();
     server = await startServer(dataDir);
 
-    const a = connect(id);
+    const tokens = await server.app.access.createBoardAccess(id);
+    const a = connect({ id, tokens });
     await a.synced;
     expect(metaMap(a.doc).get('schemaVersion')).toBe(DOC_SCHEMA_VERSION);
     expect(names(a.doc)).toEqual(['Oud']);
@@ -164,14 +166,14 @@ describe('collaboration socket', () => {
   it('closes a socket that sends a message over the size limit, without applying it', async () => {
     await server.app.close();
     server = await startServer(dataDir, { wsMaxPayload: 64 * 1024 });
-    const boardId = await createBoard(server.app);
+    const board = await createBoard(server.app);
     const raw = new WebSocket(`${server.url.replace('http', 'ws')}/collab`);
     await new Promise((resolve) => raw.once('open', resolve));
     const closed = new Promise<number>((resolve) => raw.once('close', (code) => resolve(code)));
     raw.send(Buffer.alloc(65 * 1024, 1));
     expect(await closed).toBe(1009);
 
-    const a = connect(boardId);
+    const a = connect(board);
     await a.synced;
     expect(readBoard(a.doc).problems).toEqual([]);
   });

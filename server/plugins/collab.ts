@@ -1,12 +1,15 @@
 import fp from 'fastify-plugin';
 import websocket from '@fastify/websocket';
-import { Hocuspocus, type Document } from '@hocuspocus/server';
+import { Hocuspocus, type Connection, type Document } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
 import * as Y from 'yjs';
 import { migrateBoard } from '../../shared/docVersion.ts';
 import { readMeta } from '../../shared/docSchema.ts';
 import { COLLAB_PATH, encodeStoredMessage } from '../../shared/collabProtocol.ts';
-import { CloseCodes } from '../errors.ts';
+import { CloseCodes, ErrorCodes, errorBody } from '../errors.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { parseSessionCommand, type Role, type SessionMessage, type SessionState } from '../../shared/session.ts';
+import { hashToken } from '../access/tokens.ts';
 import type { BoardStore } from '../store/boardStore.ts';
 
 declare module 'fastify' {
@@ -20,6 +23,32 @@ export interface CollabOptions {
   wsMaxPayload: number;
   storeDebounceMs: number;
   storeMaxDebounceMs: number;
+  /** Origins besides the app's own whose pages may connect. */
+  allowedOrigins: string[];
+}
+
+/** What the server knows about a live connection, set when it authenticates. */
+interface ConnectionContext {
+  role: Role;
+  /** Hash of the token it used, so rotating a link drops exactly the connections that used the old one. */
+  tokenHash: string;
+}
+
+const contextOf = (connection: Connection) => connection.context as ConnectionContext;
+const mayWrite = (role: Role, session: SessionState) => role !== 'viewer' && (!session.locked || role === 'facilitator');
+
+/**
+ * Browsers always send Origin on a websocket upgrade; a page on another site must not
+ * be able to open a board in a visitor's browser. Non-browser clients send none.
+ */
+function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 /** Hocuspocus needs a WHATWG Request; Fastify's websocket route gives Node's. */
@@ -61,9 +90,13 @@ export const collabPlugin = fp<CollabOptions>(
       quiet: true,
       debounce: options.storeDebounceMs,
       maxDebounce: options.storeMaxDebounceMs,
-      async onAuthenticate({ documentName }) {
-        // Access tokens come with the access issue; for now a board only has to exist.
-        if (!(await store.get(documentName))) throw new Error(CloseCodes.BOARD_NOT_FOUND.reason);
+      async onAuthenticate({ documentName, token, connectionConfig }) {
+        const check = await app.access.check(documentName, token);
+        // An object with `reason` (not an Error): Hocuspocus sends the reason to the client and logs nothing.
+        if (!check.ok) throw { reason: check.reason };
+        const session = await app.access.session(documentName);
+        connectionConfig.readOnly = !mayWrite(check.role, session);
+        return { role: check.role, tokenHash: hashToken(token) } satisfies ConnectionContext;
       },
       async onLoadDocument({ documentName, document }) {
         const stored = await store.load(documentName);
@@ -86,6 +119,32 @@ export const collabPlugin = fp<CollabOptions>(
       async connected({ documentName, connection }) {
         const message = lastStored.get(documentName);
         if (message) connection.sendStateless(message);
+        connection.sendStateless(sessionMessage(await app.access.session(documentName), contextOf(connection).role));
+      },
+      async onStateless({ connection, documentName, payload }) {
+        const command = parseSessionCommand(payload);
+        // Session commands are the facilitator's; anyone else's are dropped, as is anything unknown.
+        if (!command || contextOf(connection).role !== 'facilitator') return;
+        await app.access.command(documentName, command);
+      },
+      async beforeHandleAwareness({ connection, context, states, document }) {
+        if (!connection) return;
+        const owners = awarenessOwners(document);
+        const { role } = context as ConnectionContext;
+        for (const [clientId, state] of states) {
+          const owner = owners.get(clientId);
+          // A connection speaks only for the awareness clients it introduced: no one can move another's cursor.
+          if (owner && owner !== connection) {
+            states.delete(clientId);
+            continue;
+          }
+          owners.set(clientId, connection);
+          if (state && typeof state === 'object') {
+            // The role shown beside a name is the server's word, and a viewer cannot act as a person on the board.
+            state.role = role;
+            if (role === 'viewer') delete state.personId;
+          }
+        }
       },
       async afterUnloadDocument({ documentName }) {
         lastStored.delete(documentName);
@@ -93,8 +152,46 @@ export const collabPlugin = fp<CollabOptions>(
     });
     app.decorate('hocuspocus', hocuspocus);
 
+    const owners = new WeakMap<Document, Map<number, Connection>>();
+    function awarenessOwners(document: Document) {
+      let map = owners.get(document);
+      if (!map) owners.set(document, (map = new Map()));
+      // Forget owners that left, so a reconnecting tab can reclaim its own client id.
+      for (const [clientId, connection] of map) if (!document.hasConnection(connection)) map.delete(clientId);
+      return map;
+    }
+
+    function sessionMessage(session: SessionState, role: Role): string {
+      return JSON.stringify({ type: 'session', session, role, serverNow: Date.now() } satisfies SessionMessage);
+    }
+
+    app.access.onEvent((event) => {
+      const document = hocuspocus.documents.get(event.boardId);
+      if (!document) return;
+      if (event.type === 'link-changed') {
+        void store.getAccess(event.boardId).then((access) => {
+          const currentHash = access?.links[event.role].hash ?? null;
+          for (const connection of document.getConnections()) {
+            const context = contextOf(connection);
+            if (context.role === event.role && context.tokenHash !== currentHash) connection.close(CloseCodes.LINK_REVOKED);
+          }
+        });
+        return;
+      }
+      for (const connection of document.getConnections()) {
+        const { role } = contextOf(connection);
+        connection.readOnly = !mayWrite(role, event.session);
+        connection.sendStateless(sessionMessage(event.session, role));
+      }
+    });
+
     await app.register(websocket, { options: { maxPayload: options.wsMaxPayload } });
-    app.get(COLLAB_PATH, { websocket: true }, (socket, request) => {
+    const checkOrigin = async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {
+        return reply.code(403).send(errorBody(ErrorCodes.ORIGIN_NOT_ALLOWED, 'This page may not open the live connection.'));
+      }
+    };
+    app.get(COLLAB_PATH, { websocket: true, preValidation: checkOrigin }, (socket, request) => {
       const connection = hocuspocus.handleConnection(socket, toWebRequest(request.raw));
       socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
         const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
@@ -117,5 +214,5 @@ export const collabPlugin = fp<CollabOptions>(
       hocuspocus.closeConnections();
     });
   },
-  { name: 'collab', dependencies: ['persistence'] },
+  { name: 'collab', dependencies: ['persistence', 'access'] },
 );

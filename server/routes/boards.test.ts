@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
-import { makeDataDir, removeDataDir, testConfig } from '../test/testServer.ts';
+import { bearer, boardFromResponse, makeDataDir, removeDataDir, testConfig } from '../test/testServer.ts';
 
 let dataDir: string;
 let app: FastifyInstance;
@@ -31,26 +31,28 @@ describe('boards', () => {
   it('creates a board with a trimmed title and lists it, newest change first', async () => {
     const first = await post({ title: '  Afdeling 3B  ' });
     expect(first.statusCode).toBe(201);
-    const created = first.json();
+    const { links, ...created } = first.json();
     expect(created).toMatchObject({ title: 'Afdeling 3B' });
     expect(created.id).toMatch(/^[a-z0-9]{6,64}$/);
+    const board = boardFromResponse({ id: created.id, links });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const second = (await post({})).json();
+    const { links: _, ...second } = (await post({})).json();
     expect(second.title).toBe('');
 
     const list = (await app.inject('/api/boards')).json();
     expect(list.boards.map((b: { id: string }) => b.id)).toEqual([second.id, created.id]);
 
-    const one = await app.inject(`/api/boards/${created.id}`);
+    const one = await app.inject({ url: `/api/boards/${created.id}`, headers: bearer(board.tokens.viewer) });
     expect(one.statusCode).toBe(200);
-    expect(one.json()).toEqual(created);
+    expect(one.json()).toEqual({ ...created, role: 'viewer' });
   });
 
   it('keeps boards across a restart of the app', async () => {
-    const { id } = (await post({ title: 'Blijft bestaan' })).json();
+    const board = boardFromResponse((await post({ title: 'Blijft bestaan' })).json());
     await app.close();
     app = await buildApp(testConfig(dataDir));
-    expect((await app.inject(`/api/boards/${id}`)).json().title).toBe('Blijft bestaan');
+    const response = await app.inject({ url: `/api/boards/${board.id}`, headers: bearer(board.tokens.participant) });
+    expect(response.json()).toMatchObject({ title: 'Blijft bestaan', role: 'participant' });
   });
 
   it('answers 404 with a stable code for an unknown board', async () => {

@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { ROLES } from '../../shared/session.ts';
 import * as Y from 'yjs';
 import { initBoard } from '../../shared/boardWrites.ts';
 import { DOC_SCHEMA_VERSION } from '../../shared/docVersion.ts';
@@ -20,7 +21,17 @@ const boardSummarySchema = {
   },
 } as const;
 
-const boardParamsSchema = {
+/** The shareable address of a board for a role. The token rides in the fragment, which browsers never send to a server. */
+export const boardLink = (origin: string, boardId: string, token: string) => `${origin}/b/${boardId}#t=${token}`;
+export const requestOrigin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+
+const linksSchema = {
+  type: 'object',
+  required: [...ROLES],
+  properties: Object.fromEntries(ROLES.map((role) => [role, { type: 'string', description: `${role} link; the token is in the #t= fragment` }])),
+} as const;
+
+export const boardParamsSchema = {
   type: 'object',
   required: ['boardId'],
   properties: { boardId: { type: 'string', pattern: BOARD_ID_PATTERN } },
@@ -30,6 +41,7 @@ export const boardRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/api/boards',
     {
+      preHandler: app.requireAdmin,
       schema: {
         response: { 200: { type: 'object', required: ['boards'], properties: { boards: { type: 'array', items: boardSummarySchema } } } },
       },
@@ -40,6 +52,7 @@ export const boardRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: { title?: string; template?: BoardTemplate } | undefined }>(
     '/api/boards',
     {
+      preHandler: app.requireAdmin,
       schema: {
         body: {
           type: 'object',
@@ -49,7 +62,10 @@ export const boardRoutes: FastifyPluginAsync = async (app) => {
             template: { type: 'string', enum: [...BOARD_TEMPLATES], description: 'starting content; default empty' },
           },
         },
-        response: { 201: boardSummarySchema, 400: errorBodySchema },
+        response: {
+          201: { ...boardSummarySchema, required: [...boardSummarySchema.required, 'links'], properties: { ...boardSummarySchema.properties, links: linksSchema } },
+          400: errorBodySchema,
+        },
       },
     },
     async (request, reply) => {
@@ -61,17 +77,30 @@ export const boardRoutes: FastifyPluginAsync = async (app) => {
       const summary = { id: newId(), title: (request.body?.title ?? '').trim(), createdAt: now, updatedAt: now };
       await app.boards.save({ summary, schemaVersion: DOC_SCHEMA_VERSION, state: Y.encodeStateAsUpdate(doc) });
       doc.destroy();
-      return reply.code(201).send(summary);
+      const tokens = await app.access.createBoardAccess(summary.id);
+      const origin = requestOrigin(request);
+      const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(origin, summary.id, tokens[role])]));
+      return reply.code(201).send({ ...summary, links });
     },
   );
 
   app.get<{ Params: { boardId: string } }>(
     '/api/boards/:boardId',
-    { schema: { params: boardParamsSchema, response: { 200: boardSummarySchema, 404: errorBodySchema } } },
+    {
+      preHandler: app.requireBoardRole('viewer'),
+      schema: {
+        params: boardParamsSchema,
+        response: {
+          200: { ...boardSummarySchema, required: [...boardSummarySchema.required, 'role'], properties: { ...boardSummarySchema.properties, role: { enum: [...ROLES] } } },
+          401: errorBodySchema,
+          404: errorBodySchema,
+        },
+      },
+    },
     async (request, reply) => {
       const summary = await app.boards.get(request.params.boardId);
       if (!summary) return reply.code(404).send(errorBody(ErrorCodes.BOARD_NOT_FOUND, 'This board does not exist.'));
-      return summary;
+      return { ...summary, role: request.boardRole };
     },
   );
 };

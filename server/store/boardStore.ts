@@ -15,6 +15,23 @@ export interface StoredBoard {
   state: Uint8Array;
 }
 
+import type { Role, SessionState } from '../../shared/session.ts';
+
+/** One role's link: only the hash of its current token, and hashes of ones taken back. */
+export interface LinkRecord {
+  /** sha256 of the current token; null when the link is revoked. */
+  hash: string | null;
+  /** Hashes of earlier tokens of this role, so a revoked link gets a clear message. Newest last, bounded. */
+  revoked: string[];
+  changedAt: number;
+}
+
+/** Who may do what on a board, and its session state. Never holds a token itself. */
+export interface BoardAccess {
+  links: Record<Role, LinkRecord>;
+  session: SessionState;
+}
+
 /**
  * Where boards live. The collaboration layer only talks to this interface, so a
  * PostgreSQL store can replace the embedded one without touching it.
@@ -27,6 +44,8 @@ export interface BoardStore {
   load(id: string): Promise<StoredBoard | null>;
   /** Creates or replaces a board. */
   save(board: StoredBoard): Promise<void>;
+  getAccess(id: string): Promise<BoardAccess | null>;
+  saveAccess(id: string, access: BoardAccess): Promise<void>;
   /** Resolves once every write that was started has reached the disk. */
   close(): Promise<void>;
 }

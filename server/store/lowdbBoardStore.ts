@@ -2,7 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJsonFile } from './durableJsonFile.ts';
-import { isBoardId, type BoardStore, type BoardSummary, type StoredBoard } from './boardStore.ts';
+import { isBoardId, type BoardAccess, type BoardStore, type BoardSummary, type StoredBoard } from './boardStore.ts';
 
 /** One board's file: an envelope, so its version and summary can be read without decoding Yjs. */
 interface BoardFile {
@@ -12,9 +12,10 @@ interface BoardFile {
   update: string;
 }
 
-/** Summaries of all boards, so the home page does not read every board's state. */
+/** Summaries and access of all boards: small, read once at start, so listing and checking a token never read a board's state. */
 interface IndexFile {
   boards: Record<string, BoardSummary>;
+  access?: Record<string, BoardAccess>;
 }
 
 /**
@@ -81,7 +82,11 @@ export class LowdbBoardStore implements BoardStore {
   }
 
   save(board: StoredBoard): Promise<void> {
-    const saving = this.write(board);
+    return this.track(this.write(board));
+  }
+
+  /** Remembers a write until it settles, so close() can wait for it. */
+  private track(saving: Promise<void>): Promise<void> {
     this.saving.add(saving);
     const forget = () => this.saving.delete(saving);
     saving.then(forget, forget);
@@ -97,6 +102,16 @@ export class LowdbBoardStore implements BoardStore {
       this.index.data.boards[summary.id] = summary;
       await this.index.write();
     }
+  }
+
+  async getAccess(id: string): Promise<BoardAccess | null> {
+    return (isBoardId(id) && this.index.data.access?.[id]) || null;
+  }
+
+  saveAccess(id: string, access: BoardAccess): Promise<void> {
+    if (!isBoardId(id)) return Promise.reject(new Error(`not a board id: ${JSON.stringify(id)}`));
+    (this.index.data.access ??= {})[id] = access;
+    return this.track(this.index.write());
   }
 
   async close(): Promise<void> {

@@ -16,7 +16,7 @@ export interface TestClient {
   destroy(): void;
 }
 
-export function connectClient(baseUrl: string, boardId: string, doc = new Y.Doc()): TestClient {
+export function connectClient(baseUrl: string, boardId: string, token: string, doc = new Y.Doc()): TestClient {
   const socket = new HocuspocusProviderWebsocket({
     url: `${baseUrl.replace(/^http/, 'ws')}/collab`,
     WebSocketPolyfill: WebSocket,
@@ -34,6 +34,7 @@ export function connectClient(baseUrl: string, boardId: string, doc = new Y.Doc(
   provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: boardId,
+    token,
     document: doc,
     onSynced: () => resolveSynced(),
     onStateless: ({ payload }) => {

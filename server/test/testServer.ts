@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { defaultConfig, type AppConfig } from '../config.ts';
+import type { Role } from '../../shared/session.ts';
 
 export async function makeDataDir() {
   return mkdtemp(path.join(tmpdir(), 'iedereen-test-'));
@@ -22,8 +23,22 @@ export async function startServer(dataDir: string, overrides: Partial<AppConfig>
   return { app, url };
 }
 
-export async function createBoard(app: FastifyInstance, title = 'Testbord'): Promise<string> {
-  const response = await app.inject({ method: 'POST', url: '/api/boards', payload: { title } });
-  if (response.statusCode !== 201) throw new Error(`board not created: ${response.statusCode} ${response.body}`);
-  return response.json().id;
+/** A board made through the API, with the tokens of its three links. */
+export interface TestBoard {
+  id: string;
+  tokens: Record<Role, string>;
 }
+
+export const tokenOf = (link: string) => new URL(link).hash.replace(/^#t=/, '');
+
+export function boardFromResponse(body: { id: string; links: Record<Role, string> }): TestBoard {
+  return { id: body.id, tokens: { facilitator: tokenOf(body.links.facilitator), participant: tokenOf(body.links.participant), viewer: tokenOf(body.links.viewer) } };
+}
+
+export async function createBoard(app: FastifyInstance, title = 'Testbord', headers: Record<string, string> = {}): Promise<TestBoard> {
+  const response = await app.inject({ method: 'POST', url: '/api/boards', payload: { title }, headers });
+  if (response.statusCode !== 201) throw new Error(`board not created: ${response.statusCode} ${response.body}`);
+  return boardFromResponse(response.json());
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -1,0 +1,217 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import * as Y from 'yjs';
+import { addPerson, addQuestion, addSkill, linkSkill } from '../../shared/boardWrites.ts';
+import { recordMap } from '../../shared/docSchema.ts';
+import { respondToNomination, setOwnLevel, toggleEndorsement } from '../../shared/skillLinks.ts';
+import { moveQuestion } from '../../shared/learningQuestions.ts';
+import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
+import { bearer, createBoard, makeDataDir, removeDataDir, startServer, type TestBoard } from '../test/testServer.ts';
+
+vi.setConfig({ testTimeout: 20_000 });
+
+let dataDir: string;
+let server: { app: FastifyInstance; url: string };
+const clients: TestClient[] = [];
+
+beforeEach(async () => {
+  dataDir = await makeDataDir();
+  server = await startServer(dataDir, { adminToken: 'beheer-'.repeat(5) });
+});
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server.app.close();
+  await removeDataDir(dataDir);
+});
+
+const admin = bearer('beheer-'.repeat(5));
+
+/** A ward with a nurse who can explain wound care, a nominated colleague, two students and a question. */
+async function ward(title = 'Afdeling Zonnebloem') {
+  const board = await createBoard(server.app, title, admin);
+  const client = connectClient(server.url, board.id, board.tokens.participant);
+  clients.push(client);
+  await client.synced;
+  const doc = client.doc;
+  const ids = {
+    fatima: addPerson(doc, { name: 'Fatima El Amrani', kind: 'professional-team' }),
+    sam: addPerson(doc, { name: 'Sam; "de" Boer', kind: 'professional-team' }),
+    noor: addPerson(doc, { name: 'Noor', kind: 'professional-team' }),
+    sanne: addPerson(doc, { name: 'Sanne', kind: 'student', student: { year: 2, level: 'mbo4' } }),
+    daan: addPerson(doc, { name: '=Daan', kind: 'student', student: { year: 1, level: 'mbo3' } }),
+    wondzorg: addSkill(doc, { label: 'wondzorg', category: 'zorgverlener', reservedAct: false, synonyms: ['wondverzorging'] }),
+    hygiene: addSkill(doc, { label: 'handhygiëne', category: 'professional-kwaliteitsbevorderaar', reservedAct: false }),
+    sbar: addSkill(doc, { label: 'SBAR-overdracht', category: 'communicator', reservedAct: false }),
+  };
+  setOwnLevel(doc, { personId: ids.fatima, skillId: ids.wondzorg, level: 'ask-me', actorId: ids.fatima });
+  setOwnLevel(doc, { personId: ids.fatima, skillId: ids.hygiene, level: 'ask-me', actorId: ids.fatima });
+  const nomination = linkSkill(doc, { personId: ids.sam, skillId: ids.wondzorg, actorId: ids.fatima });
+  respondToNomination(doc, nomination, 'accepted', ids.sam);
+  toggleEndorsement(doc, nomination, ids.noor);
+  setOwnLevel(doc, { personId: ids.daan, skillId: ids.sbar, level: 'can-do', actorId: ids.daan });
+  const question = addQuestion(doc, { studentId: ids.sanne, text: 'Hoe verzorg ik een doorligwond?', skillIds: [ids.wondzorg, ids.sbar] });
+  await client.ownWorkStored();
+  return { board, client, doc, ids: { ...ids, nomination, question } };
+}
+
+const get = (board: TestBoard, path: string, role: keyof TestBoard['tokens'] = 'viewer') =>
+  server.app.inject({ url: `/api/boards/${board.id}${path}`, headers: bearer(board.tokens[role]) });
+
+describe('the index routes', () => {
+  it('does give per skill its people and coverage, and per person their skills', async () => {
+    const { board, ids } = await ward();
+    const response = await get(board, '/index');
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    const wond = body.skills.find((s: { skillId: string }) => s.skillId === ids.wondzorg);
+    expect(wond.coverage).toMatchObject({ askable: 2, risk: 'covered', nominated: 1 });
+    expect(wond.holders.find((h: { personId: string }) => h.personId === ids.sam).nominations[0]).toMatchObject({ nominatedBy: ids.fatima, response: 'accepted', backers: [ids.noor] });
+    const sbar = body.skills.find((s: { skillId: string }) => s.skillId === ids.sbar);
+    expect(sbar.coverage).toMatchObject({ askable: 1, risk: 'single', students: 1 });
+    expect(body.people.find((p: { personId: string }) => p.personId === ids.fatima).skills).toHaveLength(2);
+  });
+
+  it('does follow live edits within a second, without restarting anything', async () => {
+    const { board, doc, ids } = await ward();
+    await get(board, '/index');
+    setOwnLevel(doc, { personId: ids.noor, skillId: ids.sbar, level: 'ask-me', actorId: ids.noor });
+    await waitFor(() => server.app.hocuspocus.documents.get(board.id)!.getMap('skillLinks').size === 5, 'the server to have the edit', 1000);
+    const sbar = (await get(board, '/skills?category=communicator')).json().skills[0];
+    expect(sbar.coverage).toMatchObject({ askable: 2, risk: 'covered' });
+  });
+
+  it('does filter skills by category and risk, and rejects an unknown category naming it', async () => {
+    const { board } = await ward();
+    expect((await get(board, '/skills?risk=single')).json().skills.map((s: { label: string }) => s.label)).toEqual(['handhygiëne', 'SBAR-overdracht']);
+    const bad = await get(board, '/skills?category=tovenaar');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.path).toBe('querystring/category');
+  });
+
+  it('does answer one person’s skills, 404 for an unknown person and 400 for a malformed id', async () => {
+    const { board, ids } = await ward();
+    expect((await get(board, `/people/${ids.sam}/skills`)).json()).toMatchObject({ name: 'Sam; "de" Boer', skills: [{ skillId: ids.wondzorg, canBeAsked: true }] });
+    expect((await get(board, '/people/nosuchperson/skills')).json().error.code).toBe('PERSON_NOT_FOUND');
+    expect((await get(board, '/people/..%2Fetc/skills')).statusCode).toBe(400);
+  });
+
+  it('does rank helpers for a skill with reasons in Dutch or English', async () => {
+    const { board, ids } = await ward();
+    const nl = (await get(board, `/skills/${ids.wondzorg}/helpers`)).json().helpers;
+    expect(nl.map((h: { name: string }) => h.name)).toEqual(['Fatima El Amrani', 'Sam; "de" Boer']);
+    expect(nl[0].reason).toBe('zelf: hier kun je mij voor vragen');
+    const en = (await get(board, `/skills/${ids.wondzorg}/helpers?lang=en`)).json().helpers;
+    expect(en[1].reason).toBe('1 nomination (+1)');
+    expect((await get(board, '/skills/nosuchskill1/helpers')).statusCode).toBe(404);
+    expect((await get(board, `/skills/${ids.wondzorg}/helpers?lang=fr`)).json().error.path).toBe('querystring/lang');
+  });
+
+  it('does match a learning question, fellow students first', async () => {
+    const { board, ids } = await ward();
+    const body = (await get(board, `/questions/${ids.question}/matches`)).json();
+    expect(body.peers.map((c: { personId: string }) => c.personId)).toEqual([ids.daan]);
+    expect(body.professionals.map((c: { personId: string }) => c.personId)).toEqual([ids.fatima, ids.sam]);
+    expect((await get(board, '/questions/nosuchquestion/matches')).json().error.code).toBe('QUESTION_NOT_FOUND');
+  });
+
+  it('does spread the load after a student asked someone', async () => {
+    const { board, doc, ids } = await ward();
+    moveQuestion(doc, ids.question, 'looked-up');
+    moveQuestion(doc, ids.question, 'asked-peers');
+    moveQuestion(doc, ids.question, 'asked-professional', { askedPersonId: ids.fatima });
+    const other = addQuestion(doc, { studentId: ids.daan, text: 'Wondzorg bij diabetes?', skillIds: [ids.wondzorg] });
+    await waitFor(() => server.app.hocuspocus.documents.get(board.id)!.getMap('questions').size === 2, 'the server to have it', 1000);
+    const body = (await get(board, `/questions/${other}/matches`)).json();
+    expect(body.professionals.find((c: { personId: string }) => c.personId === ids.fatima).reason).toContain('deze week al 1× gevraagd');
+  });
+
+  it('does suggest peer pairs', async () => {
+    const { board, ids } = await ward();
+    const [first] = (await get(board, '/peer-suggestions')).json().suggestions;
+    expect(first.studentIds.sort()).toEqual([ids.sanne, ids.daan].sort());
+    expect(first.complements).toEqual([{ askerId: ids.sanne, helperId: ids.daan, skillId: ids.sbar }]);
+  });
+
+  it('does export CSV that spreadsheets open with Dutch characters', async () => {
+    const { board } = await ward();
+    const response = await get(board, '/index.csv');
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toContain("filename*=UTF-8''vaardigheden-Afdeling-Zonnebloem.csv");
+    const body = response.rawPayload.toString('utf8');
+    expect(body.startsWith('\uFEFFvaardigheid;categorie;')).toBe(true);
+    expect(body).toContain('\r\nhandhygiëne;professional-kwaliteitsbevorderaar;nee;Fatima El Amrani;');
+    expect(body).toContain('"Sam; ""de"" Boer"');
+    expect(body).toContain(";'=Daan;");
+    expect(body.endsWith('\r\n')).toBe(true);
+  });
+
+  it('does serve the index of a board nobody has open, also after a restart', async () => {
+    const { board, client, ids } = await ward();
+    client.destroy();
+    await server.app.close();
+    server = await startServer(dataDir, { adminToken: 'beheer-'.repeat(5) });
+    expect(server.app.hocuspocus.documents.has(board.id)).toBe(false);
+    const body = (await get(board, '/index')).json();
+    expect(body.skills.find((s: { skillId: string }) => s.skillId === ids.wondzorg).coverage.askable).toBe(2);
+  });
+
+  it('does skip a malformed record in the document and say how many', async () => {
+    const { board, doc } = await ward();
+    recordMap(doc, 'skillLinks').set('kapotteregel', { personId: 42 } as never);
+    await waitFor(() => server.app.hocuspocus.documents.get(board.id)!.getMap('skillLinks').has('kapotteregel'), 'the server to have it', 1000);
+    const response = await get(board, '/index');
+    expect(response.statusCode).toBe(200);
+    expect(response.json().skippedRecords).toBe(1);
+  });
+
+  it('does refuse without a link, and answers 404 for an unknown board', async () => {
+    const { board } = await ward();
+    expect((await server.app.inject({ url: `/api/boards/${board.id}/index` })).statusCode).toBe(401);
+    expect((await server.app.inject({ url: '/api/boards/nosuchboard12/index', headers: bearer(board.tokens.viewer) })).statusCode).toBe(404);
+  });
+});
+
+describe('search across boards', () => {
+  it('does find people on every board for the admin, accent-insensitive and by partial words', async () => {
+    const a = await ward('Zonnebloem');
+    const b = await ward('Klaproos');
+    const hits = (await server.app.inject({ url: '/api/search?q=hygiene', headers: admin })).json().results;
+    expect(hits.map((r: { boardTitle: string }) => r.boardTitle).sort()).toEqual(['Klaproos', 'Zonnebloem']);
+    expect(hits[0]).toMatchObject({ skill: 'handhygiëne', people: [{ name: 'Fatima El Amrani', selfLevel: 'ask-me' }] });
+    const partial = (await server.app.inject({ url: '/api/search?q=wond', headers: admin })).json().results;
+    expect(partial.every((r: { skill: string; people: unknown[] }) => r.skill === 'wondzorg' && r.people.length === 2)).toBe(true);
+    void a;
+    void b;
+  });
+
+  it('does cover only the boards whose links the caller presents, and refuses with none', async () => {
+    const a = await ward('Zonnebloem');
+    await ward('Klaproos');
+    const hits = (await server.app.inject({ url: '/api/search?q=wondzorg', headers: { 'x-board-tokens': `${a.board.id}:${a.board.tokens.viewer}` } })).json().results;
+    expect(hits.map((r: { boardTitle: string }) => r.boardTitle)).toEqual(['Zonnebloem']);
+    expect((await server.app.inject({ url: '/api/search?q=wondzorg' })).statusCode).toBe(401);
+    expect((await server.app.inject({ url: '/api/search?q=w', headers: admin })).json().error.path).toBe('querystring/q');
+  });
+});
+
+describe('the OpenAPI description', () => {
+  it('does describe every API route the app serves, with its methods', async () => {
+    const routes: Array<{ method: string; url: string }> = [];
+    await server.app.close();
+    const { buildApp } = await import('../app.ts');
+    const { testConfig } = await import('../test/testServer.ts');
+    const app = await buildApp(testConfig(dataDir), {
+      onRoute: (route) => {
+        for (const method of [route.method].flat()) if (method !== 'HEAD' && route.url.startsWith('/api/') && route.url !== '/api/openapi.json') routes.push({ method, url: route.url });
+      },
+    });
+    server = { app, url: '' };
+    const spec = (await app.inject('/api/openapi.json')).json();
+    const toOpenApi = (url: string) => url.replace(/:(\w+)/g, '{$1}');
+    expect(routes.length).toBeGreaterThan(12);
+    for (const { method, url } of routes) expect(spec.paths[toOpenApi(url)]?.[method.toLowerCase()], `${method} ${url}`).toBeDefined();
+    const documented = Object.entries(spec.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(documented.sort()).toEqual(routes.map((r) => `${r.method} ${toOpenApi(r.url)}`).sort());
+  });
+});
