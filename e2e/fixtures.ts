@@ -49,8 +49,17 @@ interface Box {
  * The board page as a user sees it. Cards live on a canvas, so tests find them through
  * the Konva stage the app exposes (window.__iedereen.stage) and then use the real mouse.
  */
+export interface BoardLinks {
+  facilitator: string;
+  participant: string;
+  viewer: string;
+}
+
 export class BoardPageObject {
   constructor(readonly page: Page) {}
+
+  /** The links shown after making a board here (createBoard). */
+  links: BoardLinks | null = null;
 
   get status() {
     return this.page.getByRole('status');
@@ -70,10 +79,21 @@ export class BoardPageObject {
     await this.page.getByLabel('Naam van het bord').fill(title);
     if (starterSet) await this.page.getByLabel(/vaardigheden van een zorgteam/).check();
     await this.page.getByRole('button', { name: 'Nieuw bord' }).click();
-    await this.page.waitForURL(/\/b\/[^/]+$/);
+    this.links = await this.readCreatedLinks();
+    await this.page.getByRole('button', { name: 'Open als begeleider' }).click();
+    await this.page.waitForURL(/\/b\/[^/#]+$/);
     await this.waitUntilLoaded();
     await this.join(join);
-    return this.page.url();
+    // Other browsers open the board with the facilitator link, as this one did.
+    return this.links.facilitator;
+  }
+
+  /** After "Nieuw bord": the three links the home page shows. */
+  async readCreatedLinks(): Promise<BoardLinks> {
+    const created = this.page.getByRole('region', { name: /^Het bord is klaar/ });
+    await expect(created).toBeVisible();
+    const link = (label: string) => created.getByRole('textbox', { name: label, exact: true }).inputValue();
+    return { facilitator: await link('Begeleider'), participant: await link('Deelnemer'), viewer: await link('Kijker') };
   }
 
   /** Opens a board for the first time in this browser and answers "Wie ben jij?". */

@@ -121,3 +121,22 @@ test('on a phone: say who you are, pick a skill in the palette sheet, then tap a
   await expect.poll(() => board.cardAttr(question, 'status')).toBe('looked-up');
   await board.screenshot('phone-question');
 });
+
+test('on a phone: the links after making a board, the share dialog and the big screen with its QR code', async ({ board }) => {
+  await board.page.goto('/');
+  await board.page.getByLabel('Naam van het bord').fill('Telefoonlinks');
+  await board.page.getByRole('button', { name: 'Nieuw bord' }).click();
+  board.links = await board.readCreatedLinks();
+  await board.screenshot('phone-created-links');
+  await board.page.getByRole('button', { name: 'Open als begeleider' }).click();
+  await board.waitUntilLoaded();
+  await board.join('guest');
+  await board.page.getByRole('button', { name: 'Delen' }).click();
+  const share = board.page.getByRole('dialog', { name: 'Links van dit bord' });
+  await expect(share.getByRole('textbox', { name: 'Kijker', exact: true })).toHaveValue(board.links.viewer);
+  await board.screenshot('phone-share-dialog');
+  await share.getByRole('button', { name: 'Sluiten' }).click();
+  await board.page.getByRole('button', { name: 'Groot scherm', exact: true }).click();
+  await expect(board.page.getByRole('img', { name: 'QR-code met de deelnemerslink' })).toBeVisible();
+  await board.screenshot('phone-big-screen');
+});

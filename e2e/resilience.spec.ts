@@ -22,7 +22,8 @@ test('when a newer version has updated the board, this tab goes read-only and of
   await board.addPerson({ name: 'Fatima' });
   await board.expectSaved();
   const boardId = new URL(url).pathname.split('/').pop()!;
-  const newer = await connectFromNode(baseURL!, boardId);
+  const token = new URL(url).hash.replace(/^#t=/, '');
+  const newer = await connectFromNode(baseURL!, boardId, token);
   try {
     metaMap(newer.doc).set('schemaVersion', DOC_SCHEMA_VERSION + 1);
     await expect(board.page.getByRole('alert').filter({ hasText: 'Dit bord is bijgewerkt — laad de pagina opnieuw' })).toBeVisible();

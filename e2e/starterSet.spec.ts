@@ -5,6 +5,7 @@ test('a board can start with the care-team starter set, shown in the reader’s 
   await board.page.getByLabel('Naam van het bord').fill('Met startset');
   await board.page.getByLabel(/vaardigheden van een zorgteam/).check();
   await board.page.getByRole('button', { name: 'Nieuw bord' }).click();
+  await board.page.getByRole('button', { name: 'Open als begeleider' }).click();
   await board.waitUntilLoaded();
   await board.join('guest');
   await board.waitForCard('skill', 'wondzorg');

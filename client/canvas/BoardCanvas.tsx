@@ -8,9 +8,12 @@ import { QuestionCard } from './QuestionCard.tsx';
 import { ReactionCard } from './ReactionCard.tsx';
 import { LinkLayer } from './LinkLayer.tsx';
 import { personAt, type BoardView } from './boardView.ts';
-import { boxBetween, idsInBox, type Point, type Rect as Box } from './layout.ts';
+import { PERSON_CARD, boxBetween, idsInBox, type Point, type Rect as Box } from './layout.ts';
 import { DROP_HIGHLIGHT, SELECTION } from './palette.ts';
 import { toBoard, zoomAt, wheelFactor, type Viewport } from './viewport.ts';
+
+/** The outline around person cards picked from the coverage view: dashed, so it is not only a colour. */
+const COVERAGE_HIGHLIGHT = '#0f766e';
 
 // A click that wobbles a few pixels (a finger, a trackpad) must stay a click, not become a drag.
 Konva.dragDistance = 5;
@@ -36,6 +39,8 @@ export interface BoardCanvasProps {
   studentSkills: ReadonlySet<string> | null;
   /** Question cards the filter leaves out. */
   dimmedIds: ReadonlySet<string> | null;
+  /** Person cards outlined (e.g. the people of a skill picked in the coverage view); null when none. */
+  highlightedIds?: ReadonlySet<string> | null;
   stageRef?: Ref<Konva.Stage>;
   /** Layers drawn on top of the cards (presence, highlights); they should not listen. */
   overlay?: ReactNode;
@@ -393,6 +398,27 @@ export function BoardCanvas(props: BoardCanvasProps) {
           />
         ))}
       </Layer>
+      {props.highlightedIds && props.highlightedIds.size > 0 && (
+        <Layer listening={false}>
+          {view.people
+            .filter((card) => props.highlightedIds!.has(card.id))
+            .map((card) => (
+              <Rect
+                key={card.id}
+                name="coverage-highlight"
+                targetId={card.id}
+                x={card.x - 7 / scale}
+                y={card.y - 7 / scale}
+                width={PERSON_CARD.width + 14 / scale}
+                height={card.height + 14 / scale}
+                cornerRadius={18}
+                stroke={COVERAGE_HIGHLIGHT}
+                strokeWidth={4 / scale}
+                dash={[12 / scale, 6 / scale]}
+              />
+            ))}
+        </Layer>
+      )}
       {props.overlay}
       {box && (
         <Layer listening={false}>

@@ -1,4 +1,8 @@
 const PATHS = {
+  copy: 'M8 2h12v14h-2V4H8zM4 6h12v16H4zM6 8v12h8V8z',
+  share: 'M18 2a3 3 0 1 1 0 6c-.8 0-1.6-.3-2.1-.9L8.9 11a3 3 0 0 1 0 2l7 3.9c.5-.6 1.3-.9 2.1-.9a3 3 0 1 1-3 3c0-.3 0-.6.1-.9l-7-3.9A3 3 0 1 1 6 9c.8 0 1.6.3 2.1.9l7-3.9A3 3 0 0 1 18 2z',
+  timer: 'M9 1h6v2H9zM12 4a9 9 0 1 1 0 18a9 9 0 1 1 0-18zm0 2a7 7 0 1 0 0 14a7 7 0 1 0 0-14zM11 8h2v5.4l3.2 1.9-1 1.7L11 14.6z',
+  screen: 'M2 3h20v14H2zM4 5v10h16V5zM8 19h8v2H8z',
   plus: 'M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z',
   minus: 'M5 11h14v2H5z',
   trash: 'M9 3h6l1 2h4v2H4V5h4zM6 9h12l-1 12H7zM10 11v8h1.5v-8zM12.5 11v8H14v-8z',
@@ -25,6 +29,9 @@ const PATHS = {
   search: 'M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3zm0 2a5 5 0 1 0 0 10a5 5 0 1 0 0-10z',
   filter: 'M3 4h18l-7 8.5V19l-4 2v-8.5z',
   chevron: 'M7 9.5L12 14.5 17 9.5 18.4 10.9 12 17.3 5.6 10.9z',
+  help: 'M9 3a4 4 0 1 1 0 8a4 4 0 1 1 0-8zM1 21c0-4.4 3.6-8 8-8c1.5 0 2.9.4 4.1 1.1L10.3 21zM17.5 12l1.2 2.5 2.8.4-2 2 .5 2.8-2.5-1.3-2.5 1.3.5-2.8-2-2 2.8-.4z',
+  grid: 'M3 3h8v8H3zM13 3h8v8h-8zM3 13h8v8H3zM13 13h8v8h-8zM5 5v4h4V5zM15 15v4h4v-4z',
+  list: 'M3 5h2v2H3zM7 5h14v2H7zM3 11h2v2H3zM7 11h14v2H7zM3 17h2v2H3zM7 17h14v2H7z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

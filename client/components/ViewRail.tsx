@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from './Icon.tsx';
 
-export type PanelName = 'palette' | 'questions' | 'reactions' | 'legend';
+export type PanelName = 'palette' | 'questions' | 'help' | 'coverage' | 'reactions' | 'legend';
 
 interface Props {
   panel: PanelName | null;
@@ -16,6 +16,8 @@ interface Props {
 const PANELS: Array<{ name: PanelName; icon: IconName }> = [
   { name: 'palette', icon: 'skill' },
   { name: 'questions', icon: 'question' },
+  { name: 'help', icon: 'help' },
+  { name: 'coverage', icon: 'grid' },
   { name: 'reactions', icon: 'reaction' },
   { name: 'legend', icon: 'people' },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CURSOR_INTERVAL_MS, PresenceStore, readPresence, type AwarenessLike } from './presenceStore.ts';
+import { CURSOR_INTERVAL_MS, VIEWPORT_INTERVAL_MS, PresenceStore, readPresence, type AwarenessLike } from './presenceStore.ts';
 
 class FakeAwareness implements AwarenessLike {
   clientID = 1;
@@ -51,7 +51,7 @@ describe('PresenceStore', () => {
   it('does list other tabs, not this one, with their selection', () => {
     const { awareness, store } = setup();
     awareness.remote(7, sam);
-    expect(store.getPeers()).toEqual([{ clientId: 7, personId: 'sam1', name: 'Sam', colour: '#be185d', selection: ['card1'] }]);
+    expect(store.getPeers()).toEqual([{ clientId: 7, personId: 'sam1', name: 'Sam', colour: '#be185d', selection: ['card1'], role: null }]);
     expect(store.getCursors()).toEqual([{ clientId: 7, name: 'Sam', colour: '#be185d', x: 10, y: 20 }]);
     awareness.remote(7, null);
     expect(store.getPeers()).toEqual([]);
@@ -95,6 +95,27 @@ describe('PresenceStore', () => {
   });
 });
 
+describe('PresenceStore viewports', () => {
+  it('does share others’ viewports (checked) and the server-stamped role', () => {
+    const { awareness, store } = setup();
+    awareness.remote(2, { ...sam, role: 'facilitator', viewport: { x: 1, y: 2, width: 300, height: 200 } });
+    awareness.remote(3, { ...sam, personId: null, role: 'admin', viewport: { x: 1, y: 2, width: -3, height: 'x' } });
+    expect(store.getViewports().get(2)).toEqual({ x: 1, y: 2, width: 300, height: 200 });
+    expect(store.getViewports().has(3)).toBe(false);
+    expect(store.getPeers().map((p) => p.role)).toEqual(['facilitator', null]);
+  });
+  it('does send at most one viewport per interval, the latest in the end, rounded', () => {
+    const { awareness, store, tick, runTimers } = setup();
+    store.setViewport({ x: 0.4, y: 0, width: 100.2, height: 50 });
+    store.setViewport({ x: 5, y: 5, width: 100, height: 50 });
+    store.setViewport({ x: 9, y: 9, width: 100, height: 50 });
+    expect(awareness.sets.filter(([f]) => f === 'viewport')).toEqual([['viewport', { x: 0, y: 0, width: 100, height: 50 }]]);
+    tick(VIEWPORT_INTERVAL_MS);
+    runTimers();
+    expect(awareness.sets.filter(([f]) => f === 'viewport').at(-1)).toEqual(['viewport', { x: 9, y: 9, width: 100, height: 50 }]);
+  });
+});
+
 describe('readPresence', () => {
   it('does default and check every field of a foreign state', () => {
     expect(readPresence({ name: 42, colour: 'red', cursor: { x: 'a' }, selection: ['x', 3], personId: {} })).toEqual({
@@ -103,6 +124,8 @@ describe('readPresence', () => {
       colour: '#64748b',
       cursor: null,
       selection: ['x'],
+      viewport: null,
+      role: null,
     });
     expect(readPresence({ user: 'someone else' })).toBeNull();
     expect(readPresence(null)).toBeNull();

@@ -1,4 +1,5 @@
-import type { Point } from '../canvas/layout.ts';
+import type { Point, Rect } from '../canvas/layout.ts';
+import { ROLES, type Role } from '../../shared/session.ts';
 
 /**
  * Presence through Yjs awareness (docs/document.md, "Presence (awareness)"): each tab
@@ -15,6 +16,10 @@ export interface PresenceState {
   cursor: Point | null;
   /** Ids of the cards (and pairs) this participant has selected. */
   selection: string[];
+  /** The part of the board this tab shows (board coordinates), so others can follow it. */
+  viewport: Rect | null;
+  /** Stamped by the server: the role of the link this tab came in with. */
+  role: Role | null;
 }
 
 /** Another tab on the board (the same person may have several). */
@@ -24,6 +29,7 @@ export interface Peer {
   name: string;
   colour: string;
   selection: string[];
+  role: Role | null;
 }
 
 export interface RemoteCursor {
@@ -46,11 +52,19 @@ export interface AwarenessLike {
 
 /** At most 20 cursor updates a second leave this tab, however fast the mouse moves. */
 export const CURSOR_INTERVAL_MS = 50;
+/** Viewports (for following) at most 10 times a second. */
+export const VIEWPORT_INTERVAL_MS = 100;
 const MAX_SELECTION = 200;
 const GUEST_COLOUR = '#64748b';
 const colourPattern = /^#[0-9a-fA-F]{6}$/;
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function readRect(raw: unknown): Rect | null {
+  const r = raw as { x?: unknown; y?: unknown; width?: unknown; height?: unknown } | null | undefined;
+  if (!r || !finite(r.x) || !finite(r.y) || !finite(r.width) || !finite(r.height)) return null;
+  return r.width > 0 && r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+}
 
 /**
  * A remote state as we can use it. Other clients may send anything, so every field is
@@ -67,6 +81,8 @@ export function readPresence(raw: unknown): PresenceState | null {
     colour: typeof s.colour === 'string' && colourPattern.test(s.colour) ? s.colour : GUEST_COLOUR,
     cursor: cursor && finite(cursor.x) && finite(cursor.y) ? { x: cursor.x, y: cursor.y } : null,
     selection: Array.isArray(s.selection) ? s.selection.filter((id): id is string => typeof id === 'string').slice(0, MAX_SELECTION) : [],
+    viewport: readRect(s.viewport),
+    role: ROLES.includes(s.role as Role) ? (s.role as Role) : null,
   };
 }
 
@@ -78,6 +94,7 @@ const samePeers = (a: Peer[], b: Peer[]) =>
       p.personId === b[i].personId &&
       p.name === b[i].name &&
       p.colour === b[i].colour &&
+      p.role === b[i].role &&
       p.selection.length === b[i].selection.length &&
       p.selection.every((id, j) => id === b[i].selection[j]),
   );
@@ -96,6 +113,11 @@ export class PresenceStore {
   private pendingCursor: Point | null | undefined;
   private lastSent = -Infinity;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private viewports = new Map<number, Rect>();
+  private readonly viewportListeners = new Set<() => void>();
+  private pendingViewport: Rect | null | undefined;
+  private lastViewportSent = -Infinity;
+  private viewportTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly awareness: AwarenessLike,
@@ -112,12 +134,14 @@ export class PresenceStore {
   private recompute = () => {
     const peers: Peer[] = [];
     const cursors: RemoteCursor[] = [];
+    const viewports = new Map<number, Rect>();
     const states = [...this.awareness.getStates()].sort(([a], [b]) => a - b);
     for (const [clientId, raw] of states) {
       if (clientId === this.awareness.clientID) continue;
       const state = readPresence(raw);
       if (!state) continue;
-      peers.push({ clientId, personId: state.personId, name: state.name, colour: state.colour, selection: state.selection });
+      peers.push({ clientId, personId: state.personId, name: state.name, colour: state.colour, selection: state.selection, role: state.role });
+      if (state.viewport) viewports.set(clientId, state.viewport);
       if (state.cursor) cursors.push({ clientId, name: state.name, colour: state.colour, x: state.cursor.x, y: state.cursor.y });
     }
     if (!samePeers(peers, this.peers)) {
@@ -134,7 +158,51 @@ export class PresenceStore {
       this.cursors = cursors;
       for (const listener of this.cursorListeners) listener();
     }
+    const sameViewports =
+      viewports.size === this.viewports.size &&
+      [...viewports].every(([id, r]) => {
+        const o = this.viewports.get(id);
+        return !!o && o.x === r.x && o.y === r.y && o.width === r.width && o.height === r.height;
+      });
+    if (!sameViewports) {
+      this.viewports = viewports;
+      for (const listener of this.viewportListeners) listener();
+    }
   };
+
+  subscribeViewports = (listener: () => void) => {
+    this.viewportListeners.add(listener);
+    return () => this.viewportListeners.delete(listener);
+  };
+  /** Other tabs' visible board areas by awareness client id (a new Map whenever one changes). */
+  getViewports = (): ReadonlyMap<number, Rect> => this.viewports;
+
+  /** This tab's awareness client id (what "bring everyone" points at). */
+  get clientId(): number {
+    return this.awareness.clientID;
+  }
+
+  /** The visible board area changed; throttled like the cursor, the latest always arrives. */
+  setViewport(rect: Rect | null) {
+    this.pendingViewport = rect
+      ? { x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.width), height: Math.round(rect.height) }
+      : null;
+    if (this.viewportTimer !== null) return;
+    const wait = this.lastViewportSent + VIEWPORT_INTERVAL_MS - this.now();
+    if (wait <= 0) return this.flushViewport();
+    const set = this.env.setTimeout ?? globalThis.setTimeout;
+    this.viewportTimer = set(() => {
+      this.viewportTimer = null;
+      this.flushViewport();
+    }, wait);
+  }
+
+  private flushViewport() {
+    if (this.pendingViewport === undefined) return;
+    this.lastViewportSent = this.now();
+    this.awareness.setLocalStateField('viewport', this.pendingViewport);
+    this.pendingViewport = undefined;
+  }
 
   subscribePeers = (listener: () => void) => {
     this.peerListeners.add(listener);
@@ -193,6 +261,9 @@ export class PresenceStore {
     this.awareness.off('change', this.recompute);
     if (this.timer !== null) (this.env.clearTimeout ?? globalThis.clearTimeout)(this.timer);
     this.timer = null;
+    if (this.viewportTimer !== null) (this.env.clearTimeout ?? globalThis.clearTimeout)(this.viewportTimer);
+    this.viewportTimer = null;
+    this.viewportListeners.clear();
     this.peerListeners.clear();
     this.cursorListeners.clear();
   }

@@ -1,19 +1,33 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { HocuspocusProvider, type AuthorizedScope } from '@hocuspocus/provider';
-import { COLLAB_PATH } from '../../shared/collabProtocol.ts';
+import { COLLAB_PATH, parseServerMessage } from '../../shared/collabProtocol.ts';
+import type { Role, SessionState } from '../../shared/session.ts';
 
 export interface BoardConnection {
   doc: Y.Doc;
   provider: HocuspocusProvider;
 }
 
+/** Why the server will not (or no longer) let us in. */
+export type Denial = 'missing-token' | 'dead-link' | 'board-not-found';
+
+export interface SessionInfo {
+  session: SessionState;
+  role: Role;
+  /** serverNow − Date.now() when the message arrived: add it to the local clock to get the server's. */
+  clockOffset: number;
+}
+
 export interface BoardConnectionState {
   connection: BoardConnection | null;
   /** The server refused this board: it does not exist (any more), or we may not see it. */
   refused: boolean;
+  denial: Denial | null;
   /** "readonly" when the server lets us look but not edit. */
   scope: AuthorizedScope | undefined;
+  /** The facilitated session (lock, timer, bring everyone) and our role, from the server. */
+  session: SessionInfo | null;
 }
 
 /** Same origin as the page: the server (or Vite's proxy in development) serves /collab next to the app. */
@@ -21,30 +35,52 @@ export function collabUrl(location: Pick<Location, 'protocol' | 'host'> = window
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
 }
 
+export function denialOf(reason: string | undefined): Denial {
+  if (reason === 'missing-token') return 'missing-token';
+  if (reason === 'board-not-found') return 'board-not-found';
+  return 'dead-link';
+}
+
+const EMPTY: BoardConnectionState = { connection: null, refused: false, denial: null, scope: undefined, session: null };
+
 /**
  * Owns one board's Y.Doc and its provider for as long as the component is mounted
  * (per boardId). Content is never seeded here: the server initialises new boards.
  */
-export function useBoardConnection(boardId: string | null): BoardConnectionState {
-  const [state, setState] = useState<BoardConnectionState>({ connection: null, refused: false, scope: undefined });
+export function useBoardConnection(boardId: string | null, token: string | null = null): BoardConnectionState {
+  const [state, setState] = useState<BoardConnectionState>(EMPTY);
 
   useEffect(() => {
     if (!boardId) return;
     const doc = new Y.Doc();
+    const refuse = (reason: string | undefined) => {
+      setState((s) => ({ ...s, refused: true, denial: denialOf(reason) }));
+      // No point retrying with a link that does not work.
+      provider.disconnect();
+    };
     const provider = new HocuspocusProvider({
       url: collabUrl(),
       name: boardId,
       document: doc,
-      onAuthenticationFailed: () => setState((s) => ({ ...s, refused: true })),
+      token: token ?? '',
+      onAuthenticationFailed: ({ reason }) => refuse(reason),
       onAuthenticated: ({ scope }) => setState((s) => ({ ...s, scope })),
+      onClose: ({ event }) => {
+        if (event?.reason === 'link-revoked' || event?.reason === 'invalid-token') refuse(event.reason);
+      },
+      onStateless: ({ payload }) => {
+        const message = parseServerMessage(payload);
+        if (message?.type !== 'session') return;
+        setState((s) => ({ ...s, session: { session: message.session, role: message.role, clockOffset: message.serverNow - Date.now() } }));
+      },
     });
-    setState({ connection: { doc, provider }, refused: false, scope: undefined });
+    setState({ ...EMPTY, connection: { doc, provider } });
     return () => {
       provider.destroy();
       doc.destroy();
-      setState({ connection: null, refused: false, scope: undefined });
+      setState(EMPTY);
     };
-  }, [boardId]);
+  }, [boardId, token]);
 
   return state;
 }

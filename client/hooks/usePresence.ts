@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Rect } from '../canvas/layout.ts';
 import type { BoardConnection } from './useBoardConnection.ts';
 import { PresenceStore, type Peer, type RemoteCursor } from './presenceStore.ts';
 
@@ -27,6 +28,14 @@ export function usePresenceStore(connection: BoardConnection | null): PresenceSt
 /** Other tabs on the board: who is here, and what they have selected. */
 export function usePeers(store: PresenceStore | null): Peer[] {
   return useSyncExternalStore(store ? store.subscribePeers : noSubscribe, store ? store.getPeers : emptyPeers);
+}
+
+const noViewports: ReadonlyMap<number, Rect> = new Map<number, Rect>();
+const emptyViewports = () => noViewports;
+
+/** Other tabs' visible board areas, for following someone. */
+export function useRemoteViewports(store: PresenceStore | null) {
+  return useSyncExternalStore(store ? store.subscribeViewports : noSubscribe, store ? store.getViewports : emptyViewports);
 }
 
 /** Other tabs' pointers; changes many times a second, so use it only in the cursor layer. */

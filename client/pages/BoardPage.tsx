@@ -1,31 +1,86 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, BOARD_NOT_FOUND, getBoard, type BoardSummary } from '../api.ts';
+import type { Role } from '../../shared/session.ts';
+import { ApiError, BOARD_NOT_FOUND, TOKEN_MISSING, getBoard, isDeadLink, type BoardSummary } from '../api.ts';
+import { localStore, rememberBoard, tokenFor, tokenFromHash } from '../boardAccess.ts';
+import type { Denial } from '../hooks/useBoardConnection.ts';
+import { Icon } from '../components/Icon.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { Link } from '../components/Link.tsx';
 import { NotFound } from './NotFound.tsx';
 import { BoardWorkspace } from './BoardWorkspace.tsx';
 
-type Lookup = { kind: 'loading' } | { kind: 'missing' } | { kind: 'unreachable' } | { kind: 'found'; board: BoardSummary };
+type Lookup =
+  | { kind: 'loading' }
+  | { kind: 'missing' }
+  | { kind: 'unreachable' }
+  | { kind: 'denied'; denial: Exclude<Denial, 'board-not-found'> }
+  | { kind: 'found'; board: BoardSummary; role: Role };
 
 /**
- * Asks the REST API whether the board exists before opening a socket: the collab server
- * refuses unknown ids, and "authentication failed" is no message for a care worker.
+ * Takes the token out of a board link (`#t=…`): it is kept per board in this browser
+ * and removed from the address bar, so a shared screen never shows it.
+ */
+function takeTokenFromAddress(boardId: string): string | null {
+  const fromHash = tokenFromHash(window.location.hash);
+  if (fromHash) {
+    rememberBoard(localStore(), boardId, { token: fromHash });
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  }
+  return tokenFor(localStore(), boardId);
+}
+
+/** "Ask the facilitator" pages: no link, or a link that no longer works. */
+export function AccessMessage({ denial }: { denial: Exclude<Denial, 'board-not-found'> }) {
+  const { t } = useTranslation();
+  const key = denial === 'missing-token' ? 'access.needLink' : 'access.deadLink';
+  useEffect(() => {
+    document.title = `${t(key)} — ${t('app.name')}`;
+  }, [t, key]);
+  return (
+    <div className="center-page">
+      <div className="corner-switch">
+        <LanguageSwitch />
+      </div>
+      <main className="panel message-panel" role="alert" data-denial={denial}>
+        <h1>{t(key)}</h1>
+        <p>{t(denial === 'missing-token' ? 'access.needLinkBody' : 'access.deadLinkBody')}</p>
+        <Link href="/" className="button button-primary">
+          <Icon name="back" />
+          <span>{t('board.goHome')}</span>
+        </Link>
+      </main>
+    </div>
+  );
+}
+
+/**
+ * Asks the REST API whether the board exists (and what this link may do) before opening
+ * a socket: "authentication failed" is no message for a care worker.
  */
 export function BoardPage({ boardId }: { boardId: string }) {
   const { t } = useTranslation();
+  const [token] = useState(() => takeTokenFromAddress(boardId));
   const [lookup, setLookup] = useState<Lookup>({ kind: 'loading' });
 
   const load = useCallback(
     (signal?: AbortSignal) => {
       setLookup({ kind: 'loading' });
-      getBoard(boardId, signal)
-        .then((board) => setLookup({ kind: 'found', board }))
+      getBoard(boardId, token, signal)
+        .then((board) => {
+          rememberBoard(localStore(), boardId, { role: board.role, title: board.title });
+          setLookup({ kind: 'found', board, role: board.role });
+        })
         .catch((error: unknown) => {
           if (signal?.aborted) return;
           const missing = error instanceof ApiError && (error.status === 404 || error.code === BOARD_NOT_FOUND || error.status === 400);
-          setLookup({ kind: missing ? 'missing' : 'unreachable' });
+          if (missing) return setLookup({ kind: 'missing' });
+          if (error instanceof ApiError && error.code === TOKEN_MISSING) return setLookup({ kind: 'denied', denial: 'missing-token' });
+          if (isDeadLink(error)) return setLookup({ kind: 'denied', denial: 'dead-link' });
+          setLookup({ kind: 'unreachable' });
         });
     },
-    [boardId],
+    [boardId, token],
   );
 
   useEffect(() => {
@@ -34,7 +89,12 @@ export function BoardPage({ boardId }: { boardId: string }) {
     return () => controller.abort();
   }, [load]);
 
+  const onDenied = useCallback((denial: Denial) => {
+    setLookup(denial === 'board-not-found' ? { kind: 'missing' } : { kind: 'denied', denial });
+  }, []);
+
   if (lookup.kind === 'missing') return <NotFound />;
+  if (lookup.kind === 'denied') return <AccessMessage denial={lookup.denial} />;
   if (lookup.kind === 'unreachable') {
     return (
       <div className="center-page">
@@ -54,5 +114,14 @@ export function BoardPage({ boardId }: { boardId: string }) {
       </div>
     );
   }
-  return <BoardWorkspace key={boardId} boardId={boardId} initialTitle={lookup.board.title} onMissing={() => setLookup({ kind: 'missing' })} />;
+  return (
+    <BoardWorkspace
+      key={boardId}
+      boardId={boardId}
+      token={token ?? ''}
+      initialRole={lookup.role}
+      initialTitle={lookup.board.title}
+      onDenied={onDenied}
+    />
+  );
 }

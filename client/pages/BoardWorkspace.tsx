@@ -27,8 +27,12 @@ import type { SkillLevel } from '../../shared/records/skillLink.ts';
 import type { ReactionKind } from '../../shared/records/reaction.ts';
 import type { QuestionStatus } from '../../shared/records/learningQuestion.ts';
 import { effectiveLevel, respondToNomination, setOwnLevel, toggleEndorsement } from '../../shared/skillLinks.ts';
-import { moveQuestion, unpairStudents, updateQuestion, type QuestionEdit, type QuestionStep } from '../../shared/learningQuestions.ts';
-import { deriveSkillIndex, studentSkillIds } from '../../shared/skillIndex.ts';
+import { moveQuestion, recordAsked, unpairStudents, updateQuestion, type QuestionEdit, type QuestionStep } from '../../shared/learningQuestions.ts';
+import { studentSkillIds } from '../../shared/skillIndex.ts';
+import { useSkillIndex } from '../hooks/useSkillIndex.ts';
+import { HelpPanel } from '../components/HelpPanel.tsx';
+import { CoverageView } from '../components/CoverageView.tsx';
+import { BoardListView } from '../components/BoardListView.tsx';
 import { searchSkills } from '../../shared/skillSearch.ts';
 import { CARE_TEAM_SKILLS } from '../../shared/templates/careTeam.ts';
 import { BoardCanvas, type CardMove } from '../canvas/BoardCanvas.tsx';
@@ -50,11 +54,18 @@ import {
 } from '../canvas/layout.ts';
 import { measureText } from '../canvas/measureText.ts';
 import { ARRIVAL_GLOW, DROP_HIGHLIGHT } from '../canvas/palette.ts';
-import { INITIAL_VIEWPORT, NO_INSETS, fitBounds, toBoard, viewportCenter, zoomAt, type Insets, type Viewport } from '../canvas/viewport.ts';
+import { INITIAL_VIEWPORT, NO_INSETS, clampScale, fitBounds, toBoard, viewportCenter, zoomAt, type Insets, type Viewport } from '../canvas/viewport.ts';
 import { useBoard } from '../hooks/useBoard.ts';
-import { useBoardConnection } from '../hooks/useBoardConnection.ts';
+import { useBoardConnection, type Denial } from '../hooks/useBoardConnection.ts';
+import type { Role, SessionCommand } from '../../shared/session.ts';
+import { sendSessionCommand, rotateLink } from '../api.ts';
+import { knownBoard, localStore, rememberBoard } from '../boardAccess.ts';
+import { JoinQr } from '../components/JoinQr.tsx';
+import { SessionPanel } from '../components/SessionPanel.tsx';
+import { SessionTimer } from '../components/SessionTimer.tsx';
+import { ShareDialog } from '../components/ShareDialog.tsx';
 import { useElementSize } from '../hooks/useElementSize.ts';
-import { usePeers, usePresenceStore } from '../hooks/usePresence.ts';
+import { usePeers, usePresenceStore, useRemoteViewports } from '../hooks/usePresence.ts';
 import { useSyncStatus } from '../hooks/useSyncStatus.ts';
 import { useNominationNews } from '../hooks/useNominationNews.ts';
 import { useStableSet } from '../hooks/useStableSet.ts';
@@ -128,16 +139,34 @@ const extraNames = (skill: Skill) => {
 
 interface Props {
   boardId: string;
+  /** The board link's token (see boardAccess.ts); sent with every request and to the collab server. */
+  token: string;
+  /** From the REST lookup, until the server's session message says it. */
+  initialRole: Role;
   /** From the REST lookup; shown until the document has synced. */
   initialTitle: string;
-  onMissing(): void;
+  /** The server refused (or dropped) us: the board is gone, or the link does not work. */
+  onDenied(denial: Denial): void;
 }
 
-type DialogName = 'person' | 'skill' | 'question' | 'shortcuts' | null;
+type DialogName = 'person' | 'skill' | 'question' | 'shortcuts' | 'share' | null;
 
-export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
+/** The viewport that shows `rect` (board units) in the middle of a screen of `size`. */
+function viewportShowing(rect: Rect, size: { width: number; height: number }): Viewport {
+  const scale = clampScale(Math.min(size.width / rect.width, size.height / rect.height));
+  return { scale, x: size.width / 2 - (rect.x + rect.width / 2) * scale, y: size.height / 2 - (rect.y + rect.height / 2) * scale };
+}
+
+export function BoardWorkspace({ boardId, token, initialRole, initialTitle, onDenied }: Props) {
   const { t, i18n } = useTranslation();
-  const { connection, refused, scope } = useBoardConnection(boardId);
+  const { connection, refused, denial, scope, session: sessionInfo } = useBoardConnection(boardId, token);
+  const role: Role = sessionInfo?.role ?? initialRole;
+  const session = sessionInfo?.session ?? null;
+  const clockOffset = sessionInfo?.clockOffset ?? 0;
+  const isFacilitator = role === 'facilitator';
+  const isViewer = role === 'viewer';
+  const locked = !!session?.locked;
+  const mayWrite = !isViewer && (!locked || isFacilitator);
   const sync = useSyncStatus(connection);
   const board = useBoard(connection?.doc ?? null);
   const undoManager = useUndoManager(connection?.doc ?? null);
@@ -145,13 +174,13 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
   const peers = usePeers(presence);
 
   useEffect(() => {
-    if (refused) onMissing();
-  }, [refused, onMissing]);
+    if (refused) onDenied(denial ?? 'board-not-found');
+  }, [refused, denial, onDenied]);
 
   const outdated = (board?.meta.schemaVersion ?? 0) > DOC_SCHEMA_VERSION;
   // Before the first sync the local doc is an empty shell whose schema version we do not
   // know yet; edits wait until we know this client may write this board.
-  const editable = !!connection && sync.everSynced && !outdated && scope !== 'readonly';
+  const editable = !!connection && sync.everSynced && !outdated && mayWrite && (scope !== 'readonly' || (!!sessionInfo && mayWrite));
   const title = sync.everSynced && board ? board.meta.title : initialTitle;
 
   // ── Who am I ────────────────────────────────────────────────────────────────
@@ -270,6 +299,12 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
   const [dialog, setDialog] = useState<DialogName>(null);
   const [panel, setPanel] = useState<PanelName | null>(null);
   const [studentsOn, setStudentsOn] = useState(false);
+  /** "Wie kan helpen?": the question picked in the panel (a selected question card wins). */
+  const [helpQuestionId, setHelpQuestionId] = useState<string | null>(null);
+  /** Coverage view: the skill whose people are outlined on the board. */
+  const [coverageSkill, setCoverageSkill] = useState<string | null>(null);
+  /** The accessible list instead of the canvas. */
+  const [listMode, setListMode] = useState(false);
   const [filter, setFilter] = useState<QuestionFilter>(NO_FILTER);
   const [query, setQuery] = useState('');
   const [armedSkill, setArmedSkill] = useState<string | null>(null);
@@ -297,6 +332,10 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
   useEffect(() => {
     document.title = `${title || t('board.untitled')} — ${t('app.name')}`;
   }, [title, t]);
+  // The home page lists this board under its current name.
+  useEffect(() => {
+    if (sync.everSynced) rememberBoard(localStore(), boardId, { title });
+  }, [sync.everSynced, boardId, title]);
 
   useEffect(() => {
     if (!sync.unsavedWork) return;
@@ -333,6 +372,67 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
     presence?.setSelection(selectedList);
   }, [presence, selectedList]);
 
+  // ── Following someone's view, "bring everyone" ──────────────────────────────
+  const remoteViewports = useRemoteViewports(presence);
+  const myClientId = presence?.clientId ?? null;
+  /** Someone this tab chose to follow (clicked in "who is here"). */
+  const [following, setFollowing] = useState<number | null>(null);
+  /** Broke away from "bring everyone" (own pan/zoom or "Zelf rondkijken"), until it starts again. */
+  const [brokeAway, setBrokeAway] = useState(false);
+  const bringTo = session?.bringEveryoneTo ?? null;
+  useEffect(() => setBrokeAway(false), [bringTo]);
+  const brought = bringTo !== null && bringTo !== myClientId && !brokeAway;
+  const leader = following ?? (brought ? bringTo : null);
+  const leaderRect = leader !== null ? (remoteViewports.get(leader) ?? null) : null;
+  useEffect(() => {
+    if (leaderRect && size.width > 0) setViewport(viewportShowing(leaderRect, size));
+  }, [leaderRect, size]);
+  const [bigScreen, setBigScreen] = useState(false);
+  const [sessionOpen, setSessionOpen] = useState(false);
+  const [joinLink, setJoinLink] = useState<string | null>(() => knownBoard(localStore(), boardId)?.links.participant ?? null);
+  const runCommand = useCallback(
+    (command: SessionCommand) => {
+      sendSessionCommand(boardId, command, token).catch((error: unknown) => {
+        console.warn('Session command failed', error);
+        setProblem(t('access.failed'));
+      });
+    },
+    [boardId, token, t],
+  );
+  const makeJoinLink = async () => {
+    try {
+      const { link } = await rotateLink(boardId, 'participant', token);
+      rememberBoard(localStore(), boardId, { links: { participant: link } });
+      setJoinLink(link);
+    } catch {
+      setProblem(t('access.failed'));
+    }
+  };
+  /** The big screen's side column: the join link and QR (a viewer without the link gets just the board). */
+  const joinAside = bigScreen && (!!joinLink || isFacilitator);
+  /** Any own pan or zoom: stop following and look around yourself. */
+  const lookAround = useCallback(() => {
+    setFollowing(null);
+    setBrokeAway(true);
+  }, []);
+  const ownViewport = useCallback(
+    (next: Viewport | ((v: Viewport) => Viewport)) => {
+      lookAround();
+      setViewport(next);
+    },
+    [lookAround],
+  );
+  // The big screen shows the whole board (and keeps it whole as it grows), unless it follows someone.
+  useEffect(() => {
+    if (bigScreen && leader === null) fitAll();
+  }, [bigScreen, leader, fitAll]);
+  // Share what this tab shows, so others can follow it.
+  useEffect(() => {
+    if (!presence || size.width === 0) return;
+    const topLeft = toBoard(viewport, { x: 0, y: 0 });
+    presence.setViewport({ x: topLeft.x, y: topLeft.y, width: size.width / viewport.scale, height: size.height / viewport.scale });
+  }, [presence, viewport, size]);
+
   const presenceEntries = useMemo<PresenceEntry[]>(() => {
     // The participant themself is the "Jij: …" button next to the list.
     const entries: PresenceEntry[] = [];
@@ -343,7 +443,7 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
         seen.add(peer.personId);
       }
       const name = (peer.personId && nameOf(peer.personId)) || peer.name || t('presence.guest');
-      entries.push({ key: peer.personId ?? `guest-${peer.clientId}`, name, colour: peer.colour, isMe: false });
+      entries.push({ key: peer.personId ?? `guest-${peer.clientId}`, name, colour: peer.colour, isMe: false, clientId: peer.clientId, role: peer.role });
     }
     return entries;
   }, [peers, meId, nameOf, t]);
@@ -633,8 +733,8 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
   };
 
   const zoomBy = useCallback(
-    (factor: number) => setViewport((v) => zoomAt(v, { x: size.width / 2, y: size.height / 2 }, factor)),
-    [size.width, size.height],
+    (factor: number) => ownViewport((v) => zoomAt(v, { x: size.width / 2, y: size.height / 2 }, factor)),
+    [size.width, size.height, ownViewport],
   );
 
   /** Brings a card to the middle of the area the toolbar and panels leave free. */
@@ -716,7 +816,13 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
   }, [deleteSelected, zoomBy, undoOrRedo, nudge, pairIds]);
 
   // ── Derived for panels ──────────────────────────────────────────────────────
-  const skillIndex = useMemo(() => (board && (studentsOn || panel === 'palette') ? deriveSkillIndex(board) : null), [board, studentsOn, panel]);
+  const skillIndex = useSkillIndex(board, studentsOn || listMode || panel === 'palette' || panel === 'help' || panel === 'coverage');
+  const highlightedIds = useStableSet(
+    useMemo(
+      () => (panel === 'coverage' && coverageSkill && skillIndex ? new Set((skillIndex.bySkill.get(coverageSkill) ?? []).map((h) => h.personId)) : null),
+      [panel, coverageSkill, skillIndex],
+    ),
+  );
   const fromStudents = useMemo(() => (skillIndex ? studentSkillIds(skillIndex) : null), [skillIndex]);
   const studentSkills = useStableSet(studentsOn ? fromStudents : null);
   const dimmedIds = useStableSet(useMemo(() => (board ? dimmedQuestionIds(board.questions, filter) : null), [board, filter]));
@@ -843,7 +949,7 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
 
   const detailPanel = (() => {
     if (!board) return null;
-    if (selectedQuestion) {
+    if (selectedQuestion && panel !== 'help') {
       return (
         <SidePanel ref={panelRef} name="question" title={t('question.panelTitle', { name: nameOf(selectedQuestion.studentId) })} onClose={() => setSelected([])}>
           <QuestionPanel
@@ -915,6 +1021,34 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
             <ReactionsPanel reactions={board.reactions} authorName={(id) => (id ? nameOf(id) || null : null)} editable={editable} onAdd={placeReaction} onShow={showCard} />
           </SidePanel>
         );
+      case 'help': {
+        const questionId = selectedQuestion?.id ?? (board.questions.some((q) => q.id === helpQuestionId) ? helpQuestionId : null);
+        return (
+          <SidePanel ref={panelRef} name="help" title={t('help.title')} onClose={close}>
+            <HelpPanel
+              board={board}
+              index={skillIndex!}
+              labelOf={labelOf}
+              extraNames={extraNames}
+              nameOf={nameOf}
+              editable={editable}
+              questionId={questionId}
+              onPickQuestion={(id) => {
+                setHelpQuestionId(id);
+                if (id) showCard(id);
+                else setSelected([]);
+              }}
+              onAsk={(question, person) => write((doc) => recordAsked(doc, question, person))}
+            />
+          </SidePanel>
+        );
+      }
+      case 'coverage':
+        return (
+          <SidePanel ref={panelRef} name="coverage" title={t('coverage.title')} onClose={close}>
+            <CoverageView board={board} index={skillIndex!} labelOf={skillName} highlightedSkillId={coverageSkill} onHighlight={setCoverageSkill} />
+          </SidePanel>
+        );
       case 'legend':
         return (
           <SidePanel ref={panelRef} name="legend" title={t('legend.title')} onClose={close}>
@@ -936,7 +1070,10 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
   );
 
   return (
-    <div className={`board-page${armedSkill ? ' is-armed' : ''}${detailPanel || toolPanel ? ' has-panel' : ''}`}>
+    <div
+      className={`board-page${armedSkill ? ' is-armed' : ''}${detailPanel || toolPanel ? ' has-panel' : ''}${bigScreen ? ' is-big-screen' : ''}${joinAside ? ' has-join-aside' : ''}${locked ? ' is-locked' : ''}`}
+      data-role={role}
+    >
       <header className="board-topbar">
         <Link href="/" className="back-link" title={t('board.allBoards')}>
           <Icon name="back" />
@@ -947,8 +1084,12 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
           <StatusIndicator status={sync.status} />
         </div>
         <div className="topbar-end">
-          {scope === 'readonly' && <span className="badge">{t('board.readOnly')}</span>}
-          {sync.everSynced && presenceEntries.length > 0 && <PresenceList entries={presenceEntries} />}
+          <span className={`role-badge role-${role}`} title={t('access.roleLabel', { role: t(`access.role.${role}`) })}>
+            {t(`access.role.${role}`)}
+          </span>
+          {sync.everSynced && presenceEntries.length > 0 && (
+            <PresenceList entries={presenceEntries} following={following} onFollow={(id) => setFollowing((f) => (f === id ? null : id))} />
+          )}
           {editable && (
             <button type="button" className="me-button" onClick={() => setJoinOpen(true)} title={me ? t('join.switch') : t('join.joinButton')}>
               <span className="me-avatar" style={{ background: myColour }} aria-hidden="true">
@@ -958,9 +1099,92 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
               {me && <span className="sr-only"> — {t('join.switch')}</span>}
             </button>
           )}
+          <div className="view-toggle" role="group" aria-label={t('list.toggleLabel')}>
+            <button type="button" className="view-toggle-button" aria-pressed={!listMode} onClick={() => setListMode(false)}>
+              <Icon name="board" size={18} />
+              <span>{t('list.board')}</span>
+            </button>
+            <button
+              type="button"
+              className="view-toggle-button"
+              aria-pressed={listMode}
+              onClick={() => {
+                setListMode(true);
+                setSelected([]);
+                setEditing(null);
+              }}
+            >
+              <Icon name="list" size={18} />
+              <span>{t('list.list')}</span>
+            </button>
+          </div>
+          {isFacilitator && (
+            <>
+              <button type="button" className="button topbar-tool" title={t('access.share')} onClick={() => setDialog('share')}>
+                <Icon name="share" size={18} />
+                <span>{t('access.share')}</span>
+              </button>
+              <button type="button" className="button topbar-tool" title={t('session.open')} aria-expanded={sessionOpen} onClick={() => setSessionOpen((o) => !o)}>
+                <Icon name="timer" size={18} />
+                <span>{t('session.open')}</span>
+              </button>
+            </>
+          )}
+          {(isFacilitator || isViewer) && (
+            <button
+              type="button"
+              className="button topbar-tool"
+              title={bigScreen ? t('session.exitBigScreen') : t('session.bigScreen')}
+              aria-pressed={bigScreen}
+              onClick={() => {
+                setBigScreen((on) => !on);
+                setSessionOpen(false);
+              }}
+            >
+              <Icon name={bigScreen ? 'close' : 'screen'} size={18} />
+              <span>{bigScreen ? t('session.exitBigScreen') : t('session.bigScreen')}</span>
+            </button>
+          )}
           <LanguageSwitch />
         </div>
       </header>
+      {(locked || brought || following !== null || (bringTo !== null && bringTo === myClientId) || session) && (
+        <div className="session-banners">
+          {session && !joinAside && <SessionTimer timer={session.timer} clockOffset={clockOffset} className="session-timer-floating" />}
+          {locked && (
+            <p className="session-banner session-banner-locked" role="status">
+              {isFacilitator ? t('session.lockedFacilitator') : t('session.locked')}
+            </p>
+          )}
+          {bringTo !== null && bringTo === myClientId && !bigScreen && (
+            <p className="session-banner session-banner-bring" role="status">
+              <span>{t('session.bringing')}</span>
+              <button type="button" className="button button-small" onClick={() => runCommand({ type: 'release-everyone' })}>
+                {t('session.release')}
+              </button>
+            </p>
+          )}
+          {brought && following === null && (
+            <p className="session-banner session-banner-bring" role="status">
+              <span>{t('session.broughtBanner')}</span>
+              <button type="button" className="button button-small" onClick={lookAround}>
+                {t('session.lookAround')}
+              </button>
+            </p>
+          )}
+          {following !== null && (
+            <p className="session-banner session-banner-follow" role="status">
+              <span>{t('session.following', { name: presenceEntries.find((e) => e.clientId === following)?.name ?? t('presence.guest') })}</span>
+              <button type="button" className="button button-small" onClick={lookAround}>
+                {t('session.stopFollowing')}
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+      {isFacilitator && sessionOpen && session && (
+        <SessionPanel session={session} clockOffset={clockOffset} myClientId={myClientId} onCommand={runCommand} onClose={() => setSessionOpen(false)} />
+      )}
 
       {outdated && (
         <div className="banner" role="alert">
@@ -972,7 +1196,8 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
         </div>
       )}
 
-      <div className="board-area" ref={areaRef}>
+      {listMode && board && skillIndex && <BoardListView board={board} index={skillIndex} nameOf={nameOf} skillName={skillName} />}
+      <div className="board-area" ref={areaRef} hidden={listMode}>
         <div
           className="board-stage"
           ref={stageBoxRef}
@@ -997,9 +1222,10 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
               externalDropTargetId={paletteTarget}
               studentSkills={studentSkills}
               dimmedIds={dimmedIds}
+              highlightedIds={highlightedIds}
               stageRef={exposeStage}
               overlay={overlay}
-              onViewportChange={setViewport}
+              onViewportChange={ownViewport}
               onSelect={onSelect}
               onSelectBox={onSelectBox}
               onEdit={onEdit}
@@ -1022,7 +1248,7 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
           )}
         </div>
 
-        <Toolbar
+        {!isViewer && !bigScreen && !(locked && !isFacilitator) && <Toolbar
           ref={toolbarRef}
           editable={editable}
           selection={selectionActions}
@@ -1033,7 +1259,7 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
           onRename={() => single && setEditing(single)}
           onDelete={deleteSelected}
           onPair={pairSelected}
-        />
+        />}
         <ViewRail
           ref={railRef}
           panel={detailPanel ? null : panel}
@@ -1062,7 +1288,7 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
               <span>{t('view.studentsOn', { count: fromStudents.size })}</span>
             </p>
           )}
-          <ZoomControls scale={viewport.scale} onZoomIn={() => zoomBy(ZOOM_STEP)} onZoomOut={() => zoomBy(1 / ZOOM_STEP)} onFit={fitAll} />
+          <ZoomControls scale={viewport.scale} onZoomIn={() => zoomBy(ZOOM_STEP)} onZoomOut={() => zoomBy(1 / ZOOM_STEP)} onFit={() => (lookAround(), fitAll())} />
         </div>
 
         {popover}
@@ -1099,6 +1325,35 @@ export function BoardWorkspace({ boardId, initialTitle, onMissing }: Props) {
         />
       )}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'share' && isFacilitator && (
+        <ShareDialog
+          boardId={boardId}
+          token={token}
+          onClose={() => setDialog(null)}
+          onOwnLinkChanged={() => window.location.reload()}
+        />
+      )}
+      {joinAside && (
+        <aside className="big-screen-join" aria-label={t('session.joinHere')}>
+          {session && <SessionTimer timer={session.timer} clockOffset={clockOffset} className="session-timer-big" />}
+          {joinLink ? (
+            <>
+              <h2>{t('session.joinHere')}</h2>
+              <JoinQr text={joinLink} label={t('session.qrLabel')} />
+              <p className="big-screen-hint">{t('session.joinHint')}</p>
+              <p className="big-screen-link">{joinLink}</p>
+            </>
+          ) : isFacilitator ? (
+            <>
+              <h2>{t('session.joinHere')}</h2>
+              <p className="muted">{t('session.noJoinLink')}</p>
+              <button type="button" className="button button-primary" onClick={makeJoinLink}>
+                {t('session.makeJoinLink')}
+              </button>
+            </>
+          ) : null}
+        </aside>
+      )}
       {levelPick && (() => {
         const skill = skillsById.get(levelPick.skillId);
         const link = levelPick.linkId ? board?.skillLinks.find((l) => l.id === levelPick.linkId) : undefined;

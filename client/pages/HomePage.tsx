@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOARD_TITLE_MAX } from '../../shared/records/meta.ts';
 import { CARE_TEAM_SKILLS } from '../../shared/templates/careTeam.ts';
-import { createBoard, listBoards, type BoardSummary } from '../api.ts';
+import { ROLES } from '../../shared/session.ts';
+import { createBoard, type CreatedBoard } from '../api.ts';
+import { knownBoards, localStore, parseBoardLink, rememberBoard, type KnownBoard } from '../boardAccess.ts';
 import { formatLastChange } from '../format.ts';
+import { CopyLinkRow } from '../components/ShareDialog.tsx';
 import { boardPath, navigate } from '../hooks/useRoute.ts';
 import { Field } from '../components/Field.tsx';
 import { Icon } from '../components/Icon.tsx';
@@ -11,7 +14,6 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Link } from '../components/Link.tsx';
 import { Logo } from '../components/Logo.tsx';
 
-type ListState = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; boards: BoardSummary[] };
 
 /** Re-render every minute so "3 minutes ago" does not go stale on a screen left open. */
 function useNow(intervalMs = 60_000) {
@@ -25,30 +27,25 @@ function useNow(intervalMs = 60_000) {
 
 export function HomePage() {
   const { t, i18n } = useTranslation();
-  const [list, setList] = useState<ListState>({ kind: 'loading' });
+  // Only the boards this browser holds a link for: nothing about other boards is shown or fetched.
+  const [boards, setBoards] = useState<KnownBoard[]>(() => knownBoards(localStore()));
+  const [created, setCreated] = useState<CreatedBoard | null>(null);
   const [title, setTitle] = useState('');
   const [withStarterSet, setWithStarterSet] = useState(false);
   const [creating, setCreating] = useState(false);
   const [createFailed, setCreateFailed] = useState(false);
   const now = useNow();
 
-  const load = useCallback((signal?: AbortSignal) => {
-    setList({ kind: 'loading' });
-    listBoards(signal)
-      .then((boards) => setList({ kind: 'ready', boards: [...boards].sort((a, b) => b.updatedAt - a.updatedAt) }))
-      .catch((error: unknown) => {
-        if (!signal?.aborted) {
-          console.warn('Could not list boards', error);
-          setList({ kind: 'failed' });
-        }
-      });
-  }, []);
-
+  const reload = useCallback(() => setBoards(knownBoards(localStore())), []);
+  const createdHeading = useRef<HTMLHeadingElement>(null);
+  // The new links are the next thing to read: bring them into view (also on a phone).
   useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+    if (created) createdHeading.current?.focus();
+  }, [created]);
+  useEffect(() => {
+    window.addEventListener('storage', reload);
+    return () => window.removeEventListener('storage', reload);
+  }, [reload]);
 
   useEffect(() => {
     document.title = `${t('app.name')} — ${t('app.tagline')}`;
@@ -61,7 +58,12 @@ export function HomePage() {
     setCreateFailed(false);
     try {
       const board = await createBoard(title, withStarterSet ? 'care-team' : 'empty');
-      navigate(boardPath(board.id));
+      const facilitator = parseBoardLink(board.links.facilitator);
+      if (facilitator) rememberBoard(localStore(), board.id, { token: facilitator.token, role: 'facilitator', title: board.title, links: board.links });
+      setCreated(board);
+      setCreating(false);
+      setTitle('');
+      reload();
     } catch (error) {
       console.warn('Could not create a board', error);
       setCreateFailed(true);
@@ -82,6 +84,24 @@ export function HomePage() {
         <LanguageSwitch />
       </header>
       <main className="home-main">
+        {created && (
+          <section className="panel created-board" aria-labelledby="created-heading">
+            <h2 id="created-heading" tabIndex={-1} ref={createdHeading}>{t('access.created')}{created.title ? ` — ${created.title}` : ''}</h2>
+            <p className="lead">{t('access.createdIntro')}</p>
+            <ul className="share-links">
+              {ROLES.slice()
+                .reverse()
+                .map((role) => (
+                  <CopyLinkRow key={role} role={role} link={created.links[role]} />
+                ))}
+            </ul>
+            <button type="button" className="button button-primary button-large" onClick={() => navigate(boardPath(created.id))}>
+              <Icon name="board" />
+              <span>{t('access.openAsFacilitator')}</span>
+            </button>
+          </section>
+        )}
+
         <section className="panel new-board" aria-labelledby="new-board-heading">
           <h1 id="new-board-heading">{t('home.newBoardHeading')}</h1>
           <p className="lead">{t('home.newBoardIntro')}</p>
@@ -119,28 +139,22 @@ export function HomePage() {
           )}
         </section>
 
+
         <section className="boards" aria-labelledby="boards-heading">
           <h2 id="boards-heading">{t('home.boardsHeading')}</h2>
-          {list.kind === 'loading' && <p className="muted">{t('home.loading')}</p>}
-          {list.kind === 'failed' && (
-            <p className="error" role="alert">
-              {t('home.loadFailed')}{' '}
-              <button type="button" className="button button-quiet" onClick={() => load()}>
-                {t('home.retry')}
-              </button>
-            </p>
-          )}
-          {list.kind === 'ready' && list.boards.length === 0 && <p className="muted">{t('home.empty')}</p>}
-          {list.kind === 'ready' && list.boards.length > 0 && (
+          <p className="muted">{t('access.boardsIntro')}</p>
+          {boards.length === 0 && <p className="muted">{t('access.noBoards')}</p>}
+          {boards.length > 0 && (
             <ul className="board-list">
-              {list.boards.map((board) => (
+              {boards.map((board) => (
                 <li key={board.id}>
                   <Link className="board-link" href={boardPath(board.id)}>
                     <Icon name="board" />
                     <span className="board-link-text">
                       <span className={`board-link-title${board.title ? '' : ' muted'}`}>{board.title || t('board.untitled')}</span>
                       <span className="board-link-meta">
-                        {t('home.lastChange', { when: formatLastChange(board.updatedAt, now, i18n.language) })}
+                        {board.role ? `${t(`access.role.${board.role}`)} · ` : ''}
+                        {t('access.lastOpened', { when: formatLastChange(board.seenAt, now, i18n.language) })}
                       </span>
                     </span>
                   </Link>
