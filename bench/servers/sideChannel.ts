@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { notify, serve } from '../lib/ipc.ts';
 
 type Handler = (args: any) => unknown;
@@ -34,7 +34,13 @@ export function serveSideChannel(port: number, extra: Record<string, Handler> = 
         gc();
         await new Promise((resolve) => setImmediate(resolve));
       }
-      return process.memoryUsage();
+      // heapUsed without V8's code spaces: compiled code grows once as code paths warm up,
+      // which is no cost of a board or a connection.
+      const code = getHeapSpaceStatistics()
+        .filter((space) => space.space_name.includes('code'))
+        .reduce((sum, space) => sum + space.space_used_size, 0);
+      const memory = process.memoryUsage();
+      return { ...memory, heapUsed: memory.heapUsed - code, heapUsedWithCode: memory.heapUsed };
     },
     /** Writes a heap snapshot (for bench/tools/heapDiff.ts) and returns its path. */
     heapSnapshot: ({ file }: { file: string }) => {
