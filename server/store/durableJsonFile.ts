@@ -1,4 +1,4 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -38,11 +38,15 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 }
 
-export async function writeDurably(filename: string, text: string) {
+/** What writeDurably writes: text (as UTF-8), bytes, or chunks of bytes written one after another (no concatenation). */
+export type FileData = string | Uint8Array | readonly Uint8Array[];
+
+export async function writeDurably(filename: string, data: FileData) {
   const temp = `${filename}.${process.pid}.${++tempCounter}.tmp`;
   const file = await open(temp, 'w');
   try {
-    await file.writeFile(text, 'utf8');
+    if (typeof data === 'string' || data instanceof Uint8Array) await file.writeFile(data);
+    else for (const chunk of data) await writeAll(file, chunk);
     await file.sync();
   } finally {
     await file.close();
@@ -58,5 +62,57 @@ export async function writeDurably(filename: string, text: string) {
     await folder.sync();
   } finally {
     await folder.close();
+  }
+}
+
+async function writeAll(file: FileHandle, chunk: Uint8Array) {
+  let offset = 0;
+  while (offset < chunk.byteLength) {
+    const { bytesWritten } = await file.write(chunk, offset, chunk.byteLength - offset);
+    offset += bytesWritten;
+  }
+}
+
+/**
+ * Durable writes of one file where only the newest content matters (a board's whole
+ * state): writes never overlap, and a write that has not started yet is replaced by a
+ * newer one. Every caller's promise resolves once its content — or newer content — is
+ * on disk, and rejects if the write that would have carried it failed.
+ */
+export class LatestWinsFile {
+  private next: { data: FileData; waiters: Array<{ resolve(): void; reject(error: unknown): void }> } | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(readonly filename: string) {}
+
+  write(data: FileData): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (this.next) {
+        this.next.data = data;
+        this.next.waiters.push({ resolve, reject });
+      } else {
+        this.next = { data, waiters: [{ resolve, reject }] };
+      }
+      this.running ??= this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.next) {
+      const job = this.next;
+      this.next = null;
+      try {
+        await writeDurably(this.filename, job.data);
+        for (const waiter of job.waiters) waiter.resolve();
+      } catch (error) {
+        for (const waiter of job.waiters) waiter.reject(error);
+      }
+    }
+    this.running = null;
+  }
+
+  /** Resolves when no write is running or waiting. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
   }
 }

@@ -1,34 +1,52 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { DurableJsonFile } from './durableJsonFile.ts';
+import { DurableJsonFile, LatestWinsFile } from './durableJsonFile.ts';
+import { encodeBoardFile, readBoardFile, readBoardFileHeader } from './boardFile.ts';
 import { isBoardId, type BoardAccess, type BoardStore, type BoardSummary, type StoredBoard } from './boardStore.ts';
 
-/** One board's file: an envelope, so its version and summary can be read without decoding Yjs. */
-interface BoardFile {
+/** A board file as earlier versions wrote it (`boards/<id>.json`): still read, replaced by `<id>.board` on the next store. */
+interface LegacyBoardFile {
   schemaVersion: number;
   summary: BoardSummary;
   /** Base64 of Y.encodeStateAsUpdate. */
   update: string;
 }
 
-/** Summaries and access of all boards: small, read once at start, so listing and checking a token never read a board's state. */
+/**
+ * Titles and access of all boards: small, read once at start, so listing and checking a
+ * token never read a board's state. Written only when a board is created or renamed and
+ * when its links or session change — not on every store. The `updatedAt` in it is as of
+ * its last write; a board's own file header has the current one.
+ */
 interface IndexFile {
   boards: Record<string, BoardSummary>;
   access?: Record<string, BoardAccess>;
 }
 
+const BOARD_EXT = '.board';
+const LEGACY_EXT = '.json';
+
 /**
- * The embedded default store: lowdb, one JSON file per board (every lowdb write
- * rewrites the whole file, so boards must not share one) plus a small index.
- * One server process per data folder.
+ * The embedded default store: one file per board (`boards/<id>.board`: a small JSON
+ * header with the summary, then the raw Yjs state — see boardFile.ts) plus a lowdb index
+ * (`boards-index.json`) of titles and access. Every write is temp file + fsync + rename +
+ * folder fsync; a board's writes never overlap and the newest wins. One server process
+ * per data folder.
  */
 export class LowdbBoardStore implements BoardStore {
-  private readonly files = new Map<string, DurableJsonFile<BoardFile>>();
+  private readonly files = new Map<string, LatestWinsFile>();
   private readonly saving = new Set<Promise<void>>();
   private readonly index: Low<IndexFile>;
+  /** Boards whose summary in memory is known to be current (stored by this process, or read from the board's file). */
+  private readonly current = new Set<string>();
+  /** Boards with a file in the old JSON format, removed once the new file is written. */
+  private readonly legacy = new Set<string>();
 
-  private constructor(private readonly boardsDir: string, indexFile: DurableJsonFile<IndexFile>) {
+  private constructor(
+    private readonly boardsDir: string,
+    indexFile: DurableJsonFile<IndexFile>,
+  ) {
     this.index = new Low(indexFile, { boards: {} });
   }
 
@@ -37,50 +55,98 @@ export class LowdbBoardStore implements BoardStore {
     await mkdir(boardsDir, { recursive: true });
     const store = new LowdbBoardStore(boardsDir, new DurableJsonFile(path.join(dataDir, 'boards-index.json')));
     await store.index.read();
+    store.index.data.boards ??= {};
     await store.reconcileIndex();
     return store;
   }
 
-  /** A crash between writing a board and the index leaves a board out of the index: put it back. */
+  /** A crash between writing a new board and the index leaves it out of the index: put it back. */
   private async reconcileIndex() {
     let changed = false;
+    const ids = new Set<string>();
     for (const name of await readdir(this.boardsDir)) {
-      const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
-      if (!isBoardId(id) || this.index.data.boards[id]) continue;
-      const file = await this.file(id).read();
-      if (file?.summary) {
-        this.index.data.boards[id] = file.summary;
+      const ext = name.endsWith(BOARD_EXT) ? BOARD_EXT : name.endsWith(LEGACY_EXT) ? LEGACY_EXT : null;
+      const id = ext ? name.slice(0, -ext.length) : '';
+      if (!isBoardId(id)) continue;
+      if (ext === LEGACY_EXT) this.legacy.add(id);
+      ids.add(id);
+    }
+    for (const id of ids) {
+      if (this.index.data.boards[id]) continue;
+      const summary = await this.readSummary(id).catch(() => null);
+      if (summary) {
+        this.index.data.boards[id] = summary;
         changed = true;
       }
     }
     if (changed) await this.index.write();
   }
 
-  private file(id: string) {
+  private boardPath(id: string, ext = BOARD_EXT) {
     if (!isBoardId(id)) throw new Error(`not a board id: ${JSON.stringify(id)}`);
+    return path.join(this.boardsDir, `${id}${ext}`);
+  }
+
+  private file(id: string) {
     let file = this.files.get(id);
     if (!file) {
-      file = new DurableJsonFile<BoardFile>(path.join(this.boardsDir, `${id}.json`));
+      file = new LatestWinsFile(this.boardPath(id));
       this.files.set(id, file);
     }
     return file;
   }
 
+  private async readLegacy(id: string): Promise<LegacyBoardFile | null> {
+    return new DurableJsonFile<LegacyBoardFile>(this.boardPath(id, LEGACY_EXT)).read();
+  }
+
+  /** The summary in the board's own file (header only), or null when it has none. */
+  private async readSummary(id: string): Promise<BoardSummary | null> {
+    const header = await readBoardFileHeader(this.boardPath(id));
+    if (header) return header.summary;
+    return (await this.readLegacy(id))?.summary ?? null;
+  }
+
+  /**
+   * Brings a board's summary in memory up to date with its file, once per process: the
+   * index's updatedAt is only as new as the index's last write (and after a crash even
+   * the title can be older than the board file).
+   */
+  private async refresh(id: string): Promise<BoardSummary | null> {
+    const known = this.index.data.boards[id];
+    if (!known || this.current.has(id)) return known ?? null;
+    const fromFile = await this.readSummary(id).catch(() => null);
+    // A save may have finished while we read: it is newer than what we read.
+    if (this.current.has(id)) return this.index.data.boards[id];
+    if (fromFile) this.index.data.boards[id] = { ...fromFile, id };
+    this.current.add(id);
+    return this.index.data.boards[id];
+  }
+
   async list(): Promise<BoardSummary[]> {
+    const ids = Object.keys(this.index.data.boards);
+    await Promise.all(ids.map((id) => this.refresh(id)));
     return Object.values(this.index.data.boards).sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
   async get(id: string): Promise<BoardSummary | null> {
-    return (isBoardId(id) && this.index.data.boards[id]) || null;
+    if (!isBoardId(id)) return null;
+    return this.refresh(id);
   }
 
   async load(id: string): Promise<StoredBoard | null> {
     if (!isBoardId(id)) return null;
-    const file = await this.file(id).read();
-    if (!file) return null;
-    return { summary: file.summary, schemaVersion: file.schemaVersion, state: new Uint8Array(Buffer.from(file.update, 'base64')) };
+    const file = await readBoardFile(this.boardPath(id));
+    if (file) return { summary: file.header.summary, schemaVersion: file.header.schemaVersion, state: file.state };
+    const legacy = await this.readLegacy(id);
+    if (!legacy) return null;
+    return { summary: legacy.summary, schemaVersion: legacy.schemaVersion, state: new Uint8Array(Buffer.from(legacy.update, 'base64')) };
   }
 
+  /**
+   * The only work done before the first await is a small header: the state is written as
+   * it was given (the caller must not change those bytes until the promise settles).
+   */
   save(board: StoredBoard): Promise<void> {
     return this.track(this.write(board));
   }
@@ -94,14 +160,17 @@ export class LowdbBoardStore implements BoardStore {
   }
 
   private async write({ summary, schemaVersion, state }: StoredBoard): Promise<void> {
-    const db = new Low<BoardFile>(this.file(summary.id), { schemaVersion, summary, update: '' });
-    db.data = { schemaVersion, summary, update: Buffer.from(state.buffer, state.byteOffset, state.byteLength).toString('base64') };
-    await db.write();
-    const known = this.index.data.boards[summary.id];
-    if (!known || known.title !== summary.title || known.updatedAt !== summary.updatedAt) {
-      this.index.data.boards[summary.id] = summary;
-      await this.index.write();
+    const { id } = summary;
+    await this.file(id).write(encodeBoardFile(schemaVersion, summary, state));
+    const known = this.index.data.boards[id];
+    // Newest stored summary wins in memory (saves can finish in any order only when they were coalesced).
+    if (!known || !this.current.has(id) || summary.updatedAt >= known.updatedAt) {
+      this.index.data.boards[id] = summary;
+      this.current.add(id);
     }
+    // The index holds what a listing needs besides updatedAt: write it only when that changed.
+    if (!known || known.title !== summary.title || known.createdAt !== summary.createdAt) await this.index.write();
+    if (this.legacy.delete(id)) await unlink(this.boardPath(id, LEGACY_EXT)).catch(() => undefined);
   }
 
   async getAccess(id: string): Promise<BoardAccess | null> {
