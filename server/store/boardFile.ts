@@ -85,7 +85,8 @@ export function decodeBoardFile(filename: string, bytes: Uint8Array): BoardFileC
   const end = headerEnd(filename, bytes);
   if (end < 0) throw new BoardFileError(filename, 'header is cut off');
   const header = parseHeader(filename, bytes, end);
-  const state = bytes.subarray(end + 1);
+  // A plain Uint8Array view (not a Buffer), as Y.encodeStateAsUpdate gives: no copy.
+  const state = new Uint8Array(bytes.buffer, bytes.byteOffset + end + 1, bytes.byteLength - end - 1);
   if (state.byteLength !== header.bytes) {
     throw new BoardFileError(filename, `state is ${state.byteLength} bytes, header says ${header.bytes}`);
   }

@@ -163,6 +163,15 @@ describe('the index (titles and access of all boards)', () => {
     expect(Array.from((await restarted.load('boarda1'))!.state)).toEqual([3]);
   });
 
+  it('after a restart, lists many boards each with the updatedAt of its last store', async () => {
+    const store = await LowdbBoardStore.open(dataDir);
+    const ids = Array.from({ length: 40 }, (_, i) => `board${String(i).padStart(3, '0')}`);
+    for (const [i, id] of ids.entries()) await store.save(board(id, 100 + i));
+    for (const [i, id] of ids.entries()) await store.save(board(id, 1000 - i));
+    const listed = await (await LowdbBoardStore.open(dataDir)).list();
+    expect(listed.map((b) => [b.id, b.updatedAt])).toEqual(ids.map((id, i) => [id, 1000 - i]));
+  });
+
   it('after a crash between a rename and its index write, reports the title in the board file', async () => {
     const store = await LowdbBoardStore.open(dataDir);
     await store.save(board('boarda1', 10, [1], 'Oud'));

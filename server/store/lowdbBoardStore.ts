@@ -124,8 +124,12 @@ export class LowdbBoardStore implements BoardStore {
   }
 
   async list(): Promise<BoardSummary[]> {
-    const ids = Object.keys(this.index.data.boards);
-    await Promise.all(ids.map((id) => this.refresh(id)));
+    // Once per process each board's header is read; a few at a time, so thousands of boards never exhaust file handles.
+    const stale = Object.keys(this.index.data.boards).filter((id) => !this.current.has(id));
+    const readers = Array.from({ length: Math.min(16, stale.length) }, async () => {
+      for (let id = stale.pop(); id !== undefined; id = stale.pop()) await this.refresh(id);
+    });
+    await Promise.all(readers);
     return Object.values(this.index.data.boards).sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
