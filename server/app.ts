@@ -21,10 +21,12 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
   /** Called for every route as it is added (tests compare routes with the OpenAPI description). */
   onRoute?: (route: RouteOptions) => void;
+  /** How long cursor moves are gathered before they go out together (default PRESENCE_WINDOW_MS; tests stretch it). */
+  presenceWindowMs?: number;
 }
 
 /** Builds the whole app without listening, so tests can inject requests or listen on port 0. */
-export async function buildApp(config: AppConfig, { store, logStream, onRoute }: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(config: AppConfig, { store, logStream, onRoute, presenceWindowMs }: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logger ? { level: 'info', ...(logStream ? { stream: logStream } : {}) } : false,
     bodyLimit: config.bodyLimit,
@@ -62,6 +64,7 @@ export async function buildApp(config: AppConfig, { store, logStream, onRoute }:
     storeDebounceMs: config.storeDebounceMs,
     storeMaxDebounceMs: config.storeMaxDebounceMs,
     allowedOrigins: config.allowedOrigins,
+    presenceWindowMs,
   });
   await app.register(skillIndexPlugin);
   await app.register(openApiPlugin);

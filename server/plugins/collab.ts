@@ -1,6 +1,8 @@
 import fp from 'fastify-plugin';
 import websocket from '@fastify/websocket';
-import { Hocuspocus, type Connection, type Document } from '@hocuspocus/server';
+import { Hocuspocus, MessageType, type Connection, type Document } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import type { IncomingMessage } from 'node:http';
 import * as Y from 'yjs';
 import { migrateBoard } from '../../shared/docVersion.ts';
@@ -10,6 +12,7 @@ import { CloseCodes, ErrorCodes, errorBody } from '../errors.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parseSessionCommand, type Role, type SessionMessage, type SessionState } from '../../shared/session.ts';
 import { hashToken } from '../access/tokens.ts';
+import { PresenceGuard } from '../access/presenceGuard.ts';
 import type { BoardStore } from '../store/boardStore.ts';
 
 declare module 'fastify' {
@@ -25,7 +28,11 @@ export interface CollabOptions {
   storeMaxDebounceMs: number;
   /** Origins besides the app's own whose pages may connect. */
   allowedOrigins: string[];
+  /** How long presence (cursor) changes are gathered before they go out together; 0: at once. */
+  presenceWindowMs?: number;
 }
+
+export const PRESENCE_WINDOW_MS = 5;
 
 /** What the server knows about a live connection, set when it authenticates. */
 interface ConnectionContext {
@@ -33,6 +40,9 @@ interface ConnectionContext {
   /** Hash of the token it used, so rotating a link drops exactly the connections that used the old one. */
   tokenHash: string;
 }
+
+type ClientConnection = ReturnType<Hocuspocus['handleConnection']>;
+const AWARENESS_MESSAGE: number = MessageType.Awareness;
 
 const contextOf = (connection: Connection) => connection.context as ConnectionContext;
 const mayWrite = (role: Role, session: SessionState) => role !== 'viewer' && (!session.locked || role === 'facilitator');
@@ -69,6 +79,7 @@ function toWebRequest(request: IncomingMessage): Request {
 export const collabPlugin = fp<CollabOptions>(
   async (app, options) => {
     const store: BoardStore = app.boards;
+    const presenceWindowMs = options.presenceWindowMs ?? PRESENCE_WINDOW_MS;
     /** What each open board's clients were last told is stored. */
     const lastStored = new Map<string, string>();
 
@@ -83,6 +94,91 @@ export const collabPlugin = fp<CollabOptions>(
         state,
       });
       return message;
+    }
+
+    /** Presence rules: who may speak for which awareness client id, and the server-stamped role. */
+    const presence = new PresenceGuard<Document, Connection>((document, connection) => document.hasConnection(connection));
+    /** Per socket, its set-up document connections by message address (what the client prefixes its messages with). */
+    const established = new WeakMap<object, Map<string, Connection>>();
+    function track(connection: Connection) {
+      let byAddress = established.get(connection.webSocket);
+      if (!byAddress) established.set(connection.webSocket, (byAddress = new Map()));
+      const address = connection.messageAddress;
+      byAddress.set(address, connection);
+      connection.onClose((document) => {
+        if (byAddress.get(address) === connection) byAddress.delete(address);
+        presence.release(document, connection);
+      });
+    }
+
+    /**
+     * Awareness from a set-up connection, handled here instead of by Hocuspocus: Hocuspocus
+     * builds a scratch Y.Doc (a random uuid: ~0.5 ms) and Awareness per message to run
+     * beforeHandleAwareness, which at 50 cursors × 10 Hz was most of the server's CPU.
+     * Same rules (PresenceGuard), applied to the document's awareness with the origin
+     * Hocuspocus uses, so its broadcast and per-connection client bookkeeping are unchanged.
+     * Returns false for anything else (and for malformed awareness, which Hocuspocus
+     * then refuses as before).
+     */
+    function handleAwareness(socket: object, client: ClientConnection, bytes: Uint8Array): boolean {
+      const byAddress = established.get(socket);
+      if (!byAddress) return false;
+      let connection: Connection | undefined;
+      let filtered: Uint8Array | null;
+      try {
+        const decoder = decoding.createDecoder(bytes);
+        const address = decoding.readVarString(decoder);
+        if (decoding.readVarUint(decoder) !== AWARENESS_MESSAGE) return false;
+        connection = byAddress.get(address);
+        if (!connection || !connection.document.hasConnection(connection)) return false;
+        filtered = presence.filterUpdate(connection.document, connection, contextOf(connection).role, decoding.readVarUint8Array(decoder));
+      } catch {
+        return false;
+      }
+      // Hocuspocus closes connections it has heard nothing from for its timeout: this counts.
+      client.lastMessageReceivedAt = Date.now();
+      if (filtered) queuePresence(connection, filtered);
+      return true;
+    }
+
+    /**
+     * Presence goes out at most once per PRESENCE_WINDOW_MS per board: a cursor move after a
+     * quiet spell is applied (and broadcast) at once; moves that come sooner wait for the end
+     * of the window and then go out together — Hocuspocus sends the awareness changes of one
+     * tick as one message to each connection — instead of one message per cursor move to
+     * every connection. Board edits are never delayed by this.
+     */
+    interface PresenceThrottle {
+      last: number;
+      due: Array<[Connection, Uint8Array]>;
+      timer: NodeJS.Timeout | null;
+    }
+    const presenceThrottles = new WeakMap<Document, PresenceThrottle>();
+    function queuePresence(connection: Connection, update: Uint8Array) {
+      const document = connection.document;
+      let throttle = presenceThrottles.get(document);
+      if (!throttle) presenceThrottles.set(document, (throttle = { last: -Infinity, due: [], timer: null }));
+      const now = performance.now();
+      if (throttle.timer === null && now - throttle.last >= presenceWindowMs) {
+        throttle.last = now;
+        applyPresence(connection, update);
+        return;
+      }
+      throttle.due.push([connection, update]);
+      if (throttle.timer !== null) return;
+      const current = throttle;
+      current.timer = setTimeout(() => {
+        current.timer = null;
+        current.last = performance.now();
+        const due = current.due;
+        current.due = [];
+        for (const [from, pending] of due) applyPresence(from, pending);
+      }, current.last + presenceWindowMs - now);
+    }
+    function applyPresence(connection: Connection, update: Uint8Array) {
+      // A connection that closed meanwhile has had its states removed: do not bring them back.
+      if (!connection.document.hasConnection(connection)) return;
+      applyAwarenessUpdate(connection.document.awareness, update, { source: 'connection', connection });
     }
 
     const hocuspocus = new Hocuspocus({
@@ -117,6 +213,7 @@ export const collabPlugin = fp<CollabOptions>(
         document.broadcastStateless(message);
       },
       async connected({ documentName, connection }) {
+        track(connection);
         const message = lastStored.get(documentName);
         if (message) connection.sendStateless(message);
         connection.sendStateless(sessionMessage(await app.access.session(documentName), contextOf(connection).role));
@@ -127,23 +224,14 @@ export const collabPlugin = fp<CollabOptions>(
         if (!command || contextOf(connection).role !== 'facilitator') return;
         await app.access.command(documentName, command);
       },
+      // Awareness normally takes the fast path in the socket handler below; this hook covers
+      // what Hocuspocus handles itself (messages queued before the connection was set up).
       async beforeHandleAwareness({ connection, context, states, document }) {
         if (!connection) return;
-        const owners = awarenessOwners(document);
         const { role } = context as ConnectionContext;
         for (const [clientId, state] of states) {
-          const owner = owners.get(clientId);
-          // A connection speaks only for the awareness clients it introduced: no one can move another's cursor.
-          if (owner && owner !== connection) {
-            states.delete(clientId);
-            continue;
-          }
-          owners.set(clientId, connection);
-          if (state && typeof state === 'object') {
-            // The role shown beside a name is the server's word, and a viewer cannot act as a person on the board.
-            state.role = role;
-            if (role === 'viewer') delete state.personId;
-          }
+          if (!presence.claim(document, connection, clientId)) states.delete(clientId);
+          else PresenceGuard.stamp(state, role);
         }
       },
       async afterUnloadDocument({ documentName }) {
@@ -151,15 +239,6 @@ export const collabPlugin = fp<CollabOptions>(
       },
     });
     app.decorate('hocuspocus', hocuspocus);
-
-    const owners = new WeakMap<Document, Map<number, Connection>>();
-    function awarenessOwners(document: Document) {
-      let map = owners.get(document);
-      if (!map) owners.set(document, (map = new Map()));
-      // Forget owners that left, so a reconnecting tab can reclaim its own client id.
-      for (const [clientId, connection] of map) if (!document.hasConnection(connection)) map.delete(clientId);
-      return map;
-    }
 
     function sessionMessage(session: SessionState, role: Role): string {
       return JSON.stringify({ type: 'session', session, role, serverNow: Date.now() } satisfies SessionMessage);
@@ -194,8 +273,9 @@ export const collabPlugin = fp<CollabOptions>(
     app.get(COLLAB_PATH, { websocket: true, preValidation: checkOrigin }, (socket, request) => {
       const connection = hocuspocus.handleConnection(socket, toWebRequest(request.raw));
       socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
-        const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
-        connection.handleMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+        const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+        if (!handleAwareness(socket, connection, bytes)) connection.handleMessage(bytes);
       });
       socket.on('close', (code: number, reason: Buffer) => connection.handleClose({ code, reason: reason.toString() }));
     });
