@@ -1,15 +1,15 @@
 import fp from 'fastify-plugin';
-import websocket from '@fastify/websocket';
 import { Hocuspocus, MessageType, type Connection, type Document } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
-import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { migrateBoard } from '../../shared/docVersion.ts';
 import { readMeta } from '../../shared/docSchema.ts';
 import { COLLAB_PATH, encodeStoredMessage } from '../../shared/collabProtocol.ts';
 import { CloseCodes, ErrorCodes, errorBody } from '../errors.ts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parseSessionCommand, type Role, type SessionMessage, type SessionState } from '../../shared/session.ts';
 import { hashToken } from '../access/tokens.ts';
 import { PresenceGuard } from '../access/presenceGuard.ts';
@@ -61,14 +61,31 @@ function originAllowed(origin: string | undefined, host: string | undefined, all
   }
 }
 
-/** Hocuspocus needs a WHATWG Request; Fastify's websocket route gives Node's. */
-function toWebRequest(request: IncomingMessage): Request {
+/** Headers of the websocket handshake itself: of no use once the socket is open. */
+const HANDSHAKE_HEADERS = new Set(['connection', 'upgrade', 'sec-websocket-key', 'sec-websocket-version', 'sec-websocket-extensions', 'sec-websocket-protocol']);
+
+/**
+ * What Hocuspocus gets as the connection's request: it reads only `headers` (handed to
+ * hooks as requestHeaders) and `url` (for requestParameters), so instead of a WHATWG
+ * Request (a URL, an AbortSignal, a headers list: ~1 KB per connection) it gets just those,
+ * with the url as the path and query.
+ */
+function upgradeRequest(request: IncomingMessage): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
+    if (HANDSHAKE_HEADERS.has(name) || value === undefined) continue;
     if (typeof value === 'string') headers.set(name, value);
-    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else for (const v of value) headers.append(name, v);
   }
-  return new Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), { headers });
+  return { url: request.url ?? '/', headers } as unknown as Request;
+}
+
+/** Answers an upgrade that is not accepted with a plain HTTP error, as the REST API would. */
+function refuseUpgrade(socket: Duplex, status: number, body: unknown) {
+  const json = JSON.stringify(body);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`,
+  );
 }
 
 /**
@@ -98,15 +115,14 @@ export const collabPlugin = fp<CollabOptions>(
 
     /** Presence rules: who may speak for which awareness client id, and the server-stamped role. */
     const presence = new PresenceGuard<Document, Connection>((document, connection) => document.hasConnection(connection));
-    /** Per socket, its set-up document connections by message address (what the client prefixes its messages with). */
-    const established = new WeakMap<object, Map<string, Connection>>();
+    /** Per socket, its set-up document connections (one, unless a client multiplexes boards over one socket). */
+    const established = new WeakMap<object, Connection[]>();
     function track(connection: Connection) {
-      let byAddress = established.get(connection.webSocket);
-      if (!byAddress) established.set(connection.webSocket, (byAddress = new Map()));
-      const address = connection.messageAddress;
-      byAddress.set(address, connection);
+      let list = established.get(connection.webSocket);
+      if (!list) established.set(connection.webSocket, (list = []));
+      list.push(connection);
       connection.onClose((document) => {
-        if (byAddress.get(address) === connection) byAddress.delete(address);
+        list.splice(list.indexOf(connection) >>> 0, 1);
         presence.release(document, connection);
       });
     }
@@ -121,15 +137,15 @@ export const collabPlugin = fp<CollabOptions>(
      * then refuses as before).
      */
     function handleAwareness(socket: object, client: ClientConnection, bytes: Uint8Array): boolean {
-      const byAddress = established.get(socket);
-      if (!byAddress) return false;
+      const list = established.get(socket);
+      if (!list) return false;
       let connection: Connection | undefined;
       let filtered: Uint8Array | null;
       try {
         const decoder = decoding.createDecoder(bytes);
         const address = decoding.readVarString(decoder);
         if (decoding.readVarUint(decoder) !== AWARENESS_MESSAGE) return false;
-        connection = byAddress.get(address);
+        connection = list.find((c) => c.messageAddress === address);
         if (!connection || !connection.document.hasConnection(connection)) return false;
         filtered = presence.filterUpdate(connection.document, connection, contextOf(connection).role, decoding.readVarUint8Array(decoder));
       } catch {
@@ -264,21 +280,32 @@ export const collabPlugin = fp<CollabOptions>(
       }
     });
 
-    await app.register(websocket, { options: { maxPayload: options.wsMaxPayload } });
-    const checkOrigin = async (request: FastifyRequest, reply: FastifyReply) => {
+    // The live connection has its own upgrade path on Fastify's server rather than a Fastify
+    // route: a route (via @fastify/websocket) keeps the Fastify request and reply, Node's
+    // request and response and a WHATWG Request alive for as long as the socket is open,
+    // ~3 KB per idle connection. Here an open socket keeps only what Hocuspocus uses.
+    const wss = new WebSocketServer({ noServer: true, maxPayload: options.wsMaxPayload });
+    const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      socket.on('error', () => socket.destroy());
+      const path = (request.url ?? '').split('?')[0];
+      if (path !== COLLAB_PATH) return refuseUpgrade(socket, 404, errorBody(ErrorCodes.NOT_FOUND, 'There is no live connection here.'));
       if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {
-        return reply.code(403).send(errorBody(ErrorCodes.ORIGIN_NOT_ALLOWED, 'This page may not open the live connection.'));
+        return refuseUpgrade(socket, 403, errorBody(ErrorCodes.ORIGIN_NOT_ALLOWED, 'This page may not open the live connection.'));
       }
+      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, upgradeRequest(request)));
     };
-    app.get(COLLAB_PATH, { websocket: true, preValidation: checkOrigin }, (socket, request) => {
-      const connection = hocuspocus.handleConnection(socket, toWebRequest(request.raw));
+    app.server.on('upgrade', onUpgrade);
+
+    function accept(socket: WebSocket, request: Request) {
+      const connection = hocuspocus.handleConnection(socket, request);
       socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
         const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
         const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
         if (!handleAwareness(socket, connection, bytes)) connection.handleMessage(bytes);
       });
+      socket.on('error', () => socket.terminate());
       socket.on('close', (code: number, reason: Buffer) => connection.handleClose({ code, reason: reason.toString() }));
-    });
+    }
 
     // Before the sockets close: write every board that has unstored edits, and wait for it.
     // (flushPendingStores() cannot be awaited, so the debouncer is driven directly.)
@@ -292,6 +319,9 @@ export const collabPlugin = fp<CollabOptions>(
       // A store that was already running when we got here holds the document's save lock.
       await Promise.all([...hocuspocus.documents.values()].map((document) => document.saveMutex.waitForUnlock()));
       hocuspocus.closeConnections();
+      app.server.off('upgrade', onUpgrade);
+      for (const socket of wss.clients) socket.close();
+      wss.close();
     });
   },
   { name: 'collab', dependencies: ['persistence', 'access'] },

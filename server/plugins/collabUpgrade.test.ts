@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import WebSocket from 'ws';
+import { connectClient, type TestClient } from '../test/collabClient.ts';
+import { createBoard, makeDataDir, removeDataDir, startServer } from '../test/testServer.ts';
+
+// The live connection's own upgrade path (not a Fastify route): what it accepts and refuses,
+// and that closing the app closes its sockets.
+vi.setConfig({ testTimeout: 15_000 });
+
+let dataDir: string;
+let server: { app: FastifyInstance; url: string };
+let closed = false;
+
+beforeEach(async () => {
+  dataDir = await makeDataDir();
+  server = await startServer(dataDir);
+  closed = false;
+});
+
+afterEach(async () => {
+  if (!closed) await server.app.close();
+  await removeDataDir(dataDir);
+});
+
+/** Opens a websocket and resolves with how the upgrade went. */
+function upgrade(path: string, headers: Record<string, string> = {}) {
+  const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}${path}`, { headers });
+  return new Promise<{ status: number; body: string } | { open: WebSocket }>((resolve, reject) => {
+    socket.once('open', () => resolve({ open: socket }));
+    socket.once('unexpected-response', (_request, response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    socket.once('error', reject);
+  });
+}
+
+describe('the live connection’s upgrade', () => {
+  it('is accepted at /collab, with or without a query', async () => {
+    for (const path of ['/collab', '/collab?x=1']) {
+      const result = await upgrade(path);
+      expect(result).toHaveProperty('open');
+      if ('open' in result) result.open.close();
+    }
+  });
+
+  it('is refused elsewhere with 404, and from another site’s page with 403 and the error code', async () => {
+    expect(await upgrade('/api/health')).toMatchObject({ status: 404 });
+    expect(await upgrade('/collabx')).toMatchObject({ status: 404 });
+    const refused = await upgrade('/collab', { origin: 'https://evil.example' });
+    expect(refused).toMatchObject({ status: 403 });
+    expect(JSON.parse((refused as { body: string }).body)).toMatchObject({ error: { code: 'ORIGIN_NOT_ALLOWED' } });
+    // The REST API is unaffected.
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it('closes every open socket when the app closes, authenticated or not', async () => {
+    const board = await createBoard(server.app);
+    const client: TestClient = connectClient(server.url, board.id, board.tokens.participant);
+    await client.synced;
+    const bare = await upgrade('/collab');
+    if (!('open' in bare)) throw new Error('not upgraded');
+    const bareClosed = new Promise<void>((resolve) => bare.open.once('close', () => resolve()));
+    await server.app.close();
+    closed = true;
+    await bareClosed;
+    client.destroy();
+  });
+});
