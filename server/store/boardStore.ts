@@ -15,6 +15,13 @@ export interface StoredBoard {
   state: Uint8Array;
 }
 
+/** What changed in a board since the state its store holds; see BoardStore.appendUpdate. */
+export interface StoredUpdate {
+  summary: BoardSummary;
+  schemaVersion: number;
+  update: Uint8Array;
+}
+
 import type { Role, SessionState } from '../../shared/session.ts';
 
 /** One role's link: only the hash of its current token, and hashes of ones taken back. */
@@ -42,8 +49,19 @@ export interface BoardStore {
   list(): Promise<BoardSummary[]>;
   get(id: string): Promise<BoardSummary | null>;
   load(id: string): Promise<StoredBoard | null>;
-  /** Creates or replaces a board. */
+  /** Creates or replaces a board (and anything appended to it). */
   save(board: StoredBoard): Promise<void>;
+  /**
+   * Optional: stores a board by appending only what changed since the state this store
+   * holds for it — `update` = Y.encodeStateAsUpdate(doc, stateVectorOfThatState), which
+   * carries the whole delete set — instead of rewriting it whole. Durable when it
+   * resolves, with the size of what has been appended since the last save(); call save()
+   * with the whole state now and then (e.g. when that passes a quarter of the state, or
+   * when the board is unloaded) to fold it in. load() returns the board with the appended
+   * updates applied. Rejects without writing when it cannot append (e.g. the board was
+   * never saved whole by this store): then save() the whole state.
+   */
+  appendUpdate?(board: StoredUpdate): Promise<{ appendedBytes: number }>;
   getAccess(id: string): Promise<BoardAccess | null>;
   saveAccess(id: string, access: BoardAccess): Promise<void>;
   /** Resolves once every write that was started has reached the disk. */

@@ -1,9 +1,12 @@
-import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { DurableJsonFile, LatestWinsFile } from './durableJsonFile.ts';
+import * as Y from 'yjs';
+import { DurableJsonFile } from './durableJsonFile.ts';
+import { BoardWriter } from './boardWriter.ts';
+import { decodeLog, encodeLogRecord, type LogRecord } from './boardLog.ts';
 import { encodeBoardFile, readBoardFile, readBoardFileHeader } from './boardFile.ts';
-import { isBoardId, type BoardAccess, type BoardStore, type BoardSummary, type StoredBoard } from './boardStore.ts';
+import { isBoardId, type BoardAccess, type BoardStore, type BoardSummary, type StoredBoard, type StoredUpdate } from './boardStore.ts';
 
 /** A board file as earlier versions wrote it (`boards/<id>.json`): still read, replaced by `<id>.board` on the next store. */
 interface LegacyBoardFile {
@@ -26,6 +29,7 @@ interface IndexFile {
 
 const BOARD_EXT = '.board';
 const LEGACY_EXT = '.json';
+const LOG_EXT = '.log';
 
 /**
  * The embedded default store: one file per board (`boards/<id>.board`: a small JSON
@@ -35,7 +39,7 @@ const LEGACY_EXT = '.json';
  * per data folder.
  */
 export class LowdbBoardStore implements BoardStore {
-  private readonly files = new Map<string, LatestWinsFile>();
+  private readonly files = new Map<string, BoardWriter>();
   private readonly saving = new Set<Promise<void>>();
   private readonly index: Low<IndexFile>;
   /** Boards whose summary in memory is known to be current (stored by this process, or read from the board's file). */
@@ -90,7 +94,7 @@ export class LowdbBoardStore implements BoardStore {
   private file(id: string) {
     let file = this.files.get(id);
     if (!file) {
-      file = new LatestWinsFile(this.boardPath(id));
+      file = new BoardWriter(this.boardPath(id), this.boardPath(id, LOG_EXT));
       this.files.set(id, file);
     }
     return file;
@@ -103,8 +107,19 @@ export class LowdbBoardStore implements BoardStore {
   /** The summary in the board's own file (header only), or null when it has none. */
   private async readSummary(id: string): Promise<BoardSummary | null> {
     const header = await readBoardFileHeader(this.boardPath(id));
-    if (header) return header.summary;
-    return (await this.readLegacy(id))?.summary ?? null;
+    const summary = header ? header.summary : ((await this.readLegacy(id))?.summary ?? null);
+    const appended = (await this.readLog(id)).at(-1)?.summary;
+    return appended && (!summary || appended.updatedAt >= summary.updatedAt) ? appended : summary;
+  }
+
+  /** The intact records of a board's change log (none when it has no log). */
+  private async readLog(id: string): Promise<LogRecord[]> {
+    try {
+      return decodeLog(await readFile(this.boardPath(id, LOG_EXT))).records;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
   }
 
   /**
@@ -140,6 +155,18 @@ export class LowdbBoardStore implements BoardStore {
 
   async load(id: string): Promise<StoredBoard | null> {
     if (!isBoardId(id)) return null;
+    const [whole, log] = await Promise.all([this.loadWhole(id), this.readLog(id)]);
+    if (!whole || log.length === 0) return whole;
+    // Appended updates folded in: one update, as a caller that knows nothing of logs expects.
+    const last = log[log.length - 1];
+    return {
+      summary: last.summary.updatedAt >= whole.summary.updatedAt ? last.summary : whole.summary,
+      schemaVersion: Math.max(whole.schemaVersion, last.schemaVersion),
+      state: Y.mergeUpdates([whole.state, ...log.map((record) => record.update)]),
+    };
+  }
+
+  private async loadWhole(id: string): Promise<StoredBoard | null> {
     const file = await readBoardFile(this.boardPath(id));
     if (file) return { summary: file.header.summary, schemaVersion: file.header.schemaVersion, state: file.state };
     const legacy = await this.readLegacy(id);
@@ -163,9 +190,28 @@ export class LowdbBoardStore implements BoardStore {
     return saving;
   }
 
+  appendUpdate({ summary, schemaVersion, update }: StoredUpdate): Promise<{ appendedBytes: number }> {
+    const appending = (async () => {
+      const { id } = summary;
+      // Appending to a board that has no file (or only an old JSON one) would leave nothing to append to.
+      if (!this.index.data.boards[id] || this.legacy.has(id)) throw new Error(`board ${id} must be saved whole before updates are appended`);
+      const appendedBytes = await this.file(id).append(encodeLogRecord(schemaVersion, summary, update));
+      await this.noteStored(summary);
+      return { appendedBytes };
+    })();
+    void this.track(appending.then(() => undefined));
+    return appending;
+  }
+
   private async write({ summary, schemaVersion, state }: StoredBoard): Promise<void> {
+    await this.file(summary.id).writeWhole(encodeBoardFile(schemaVersion, summary, state));
+    await this.noteStored(summary);
+    if (this.legacy.delete(summary.id)) await unlink(this.boardPath(summary.id, LEGACY_EXT)).catch(() => undefined);
+  }
+
+  /** After a durable store: the summary in memory, and the index when what it holds changed. */
+  private async noteStored(summary: BoardSummary) {
     const { id } = summary;
-    await this.file(id).write(encodeBoardFile(schemaVersion, summary, state));
     const known = this.index.data.boards[id];
     // Newest stored summary wins in memory (saves can finish in any order only when they were coalesced).
     if (!known || !this.current.has(id) || summary.updatedAt >= known.updatedAt) {
@@ -174,7 +220,6 @@ export class LowdbBoardStore implements BoardStore {
     }
     // The index holds what a listing needs besides updatedAt: write it only when that changed.
     if (!known || known.title !== summary.title || known.createdAt !== summary.createdAt) await this.index.write();
-    if (this.legacy.delete(id)) await unlink(this.boardPath(id, LEGACY_EXT)).catch(() => undefined);
   }
 
   async getAccess(id: string): Promise<BoardAccess | null> {

@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdir, readFile, readdir, stat, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { LowdbBoardStore } from './lowdbBoardStore.ts';
+import { decodeLog, encodeLogRecord } from './boardLog.ts';
+import type { BoardSummary } from './boardStore.ts';
+import { makeDataDir, removeDataDir } from '../test/testServer.ts';
+
+let dataDir: string;
+beforeEach(async () => (dataDir = await makeDataDir()));
+afterEach(() => removeDataDir(dataDir));
+
+const summary = (updatedAt: number, title = 'Bord'): BoardSummary => ({ id: 'boarda1', title, createdAt: 1, updatedAt });
+const logPath = () => path.join(dataDir, 'boards', 'boarda1.log');
+const sorted = (doc: Y.Doc) => JSON.stringify(Object.entries(doc.getMap('cards').toJSON()).sort(([a], [b]) => a.localeCompare(b)));
+
+/** A doc that tracks what the store holds, the way the collab layer would. */
+function editor() {
+  const doc = new Y.Doc();
+  let stored = Y.encodeStateVector(doc);
+  return {
+    doc,
+    set(key: string, value: unknown) {
+      doc.getMap('cards').set(key, value);
+    },
+    remove(key: string) {
+      doc.getMap('cards').delete(key);
+    },
+    whole: () => {
+      stored = Y.encodeStateVector(doc);
+      return Y.encodeStateAsUpdate(doc);
+    },
+    changes: () => {
+      const update = Y.encodeStateAsUpdate(doc, stored);
+      stored = Y.encodeStateVector(doc);
+      return update;
+    },
+  };
+}
+
+async function loaded(store: LowdbBoardStore) {
+  const stored = await store.load('boarda1');
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, stored!.state);
+  return { doc, stored: stored! };
+}
+
+describe('appending updates to a board (change log)', () => {
+  it('stores only the changes, and load() gives the whole board back, also after a restart', async () => {
+    const store = await LowdbBoardStore.open(dataDir);
+    const e = editor();
+    e.set('a', { x: 1 });
+    e.set('b', { x: 2 });
+    await store.save({ summary: summary(10), schemaVersion: 1, state: e.whole() });
+    const boardFile = await stat(path.join(dataDir, 'boards', 'boarda1.board'));
+
+    e.set('a', { x: 3 });
+    const first = await store.appendUpdate({ summary: summary(11), schemaVersion: 1, update: e.changes() });
+    e.remove('b');
+    e.set('c', { x: 4 });
+    const second = await store.appendUpdate({ summary: summary(12), schemaVersion: 1, update: e.changes() });
+    expect(second.appendedBytes).toBeGreaterThan(first.appendedBytes);
+    expect(second.appendedBytes).toBe((await stat(logPath())).size);
+    // The board file was not rewritten.
+    expect((await stat(path.join(dataDir, 'boards', 'boarda1.board'))).mtimeMs).toBe(boardFile.mtimeMs);
+    expect((await store.get('boarda1'))!.updatedAt).toBe(12);
+
+    const restarted = await LowdbBoardStore.open(dataDir);
+    const { doc, stored } = await loaded(restarted);
+    expect(sorted(doc)).toBe(sorted(e.doc));
+    expect(doc.getMap('cards').has('b')).toBe(false);
+    expect(stored.summary.updatedAt).toBe(12);
+    expect(await restarted.get('boarda1')).toEqual(summary(12));
+  });
+
+  it('folds the log into the board file on the next whole save', async () => {
+    const store = await LowdbBoardStore.open(dataDir);
+    const e = editor();
+    e.set('a', 1);
+    await store.save({ summary: summary(10), schemaVersion: 1, state: e.whole() });
+    e.set('a', 2);
+    await store.appendUpdate({ summary: summary(11), schemaVersion: 1, update: e.changes() });
+    e.set('b', 3);
+    await store.save({ summary: summary(12), schemaVersion: 1, state: e.whole() });
+    expect((await readdir(path.join(dataDir, 'boards'))).sort()).toEqual(['boarda1.board']);
+    e.set('c', 4);
+    expect((await store.appendUpdate({ summary: summary(13), schemaVersion: 1, update: e.changes() })).appendedBytes).toBeGreaterThan(0);
+    expect(sorted((await loaded(await LowdbBoardStore.open(dataDir))).doc)).toBe(sorted(e.doc));
+  });
+
+  it('keeps writes in order when appends and a whole save are queued together', async () => {
+    const store = await LowdbBoardStore.open(dataDir);
+    const e = editor();
+    e.set('a', 0);
+    await store.save({ summary: summary(1), schemaVersion: 1, state: e.whole() });
+    const writes: Promise<unknown>[] = [];
+    for (let i = 1; i <= 6; i++) {
+      e.set(`k${i}`, i);
+      if (i === 4) writes.push(store.save({ summary: summary(10 + i), schemaVersion: 1, state: e.whole() }));
+      else writes.push(store.appendUpdate({ summary: summary(10 + i), schemaVersion: 1, update: e.changes() }));
+    }
+    await Promise.all(writes);
+    await store.close();
+    const { doc, stored } = await loaded(await LowdbBoardStore.open(dataDir));
+    expect(sorted(doc)).toBe(sorted(e.doc));
+    expect(stored.summary.updatedAt).toBe(16);
+  });
+
+  it('ignores a record a crash cut off, and cuts it away before the next append', async () => {
+    const store = await LowdbBoardStore.open(dataDir);
+    const e = editor();
+    e.set('a', 1);
+    await store.save({ summary: summary(10), schemaVersion: 1, state: e.whole() });
+    e.set('b', 2);
+    await store.appendUpdate({ summary: summary(11), schemaVersion: 1, update: e.changes() });
+    const intact = (await stat(logPath())).size;
+    e.set('c', 3);
+    await store.appendUpdate({ summary: summary(12), schemaVersion: 1, update: e.changes() });
+    await truncate(logPath(), (await stat(logPath())).size - 3);
+
+    const restarted = await LowdbBoardStore.open(dataDir);
+    const { doc, stored } = await loaded(restarted);
+    expect(doc.getMap('cards').toJSON()).toEqual({ a: 1, b: 2 });
+    expect(stored.summary.updatedAt).toBe(11);
+
+    // The client still has 'c' and sends it again; the next append must be readable.
+    const again = new Y.Doc();
+    Y.applyUpdate(again, e.whole());
+    const resend = Y.encodeStateAsUpdate(again, Y.encodeStateVector(doc));
+    await restarted.appendUpdate({ summary: summary(13), schemaVersion: 1, update: resend });
+    const log = decodeLog(await readFile(logPath()));
+    expect(log.records.map((r) => r.summary.updatedAt)).toEqual([11, 13]);
+    expect(log.validBytes).toBe((await stat(logPath())).size);
+    expect(log.validBytes).toBeGreaterThan(intact);
+    expect((await loaded(await LowdbBoardStore.open(dataDir))).doc.getMap('cards').toJSON()).toEqual({ a: 1, b: 2, c: 3 });
+  });
+
+  it('does not write the index for an append, only for a rename', async () => {
+    const store = await LowdbBoardStore.open(dataDir);
+    const e = editor();
+    await store.save({ summary: summary(10), schemaVersion: 1, state: e.whole() });
+    const index = path.join(dataDir, 'boards-index.json');
+    const before = (await stat(index)).ino;
+    e.set('a', 1);
+    await store.appendUpdate({ summary: summary(11), schemaVersion: 1, update: e.changes() });
+    expect((await stat(index)).ino).toBe(before);
+    e.set('b', 1);
+    await store.appendUpdate({ summary: summary(12, 'Nieuwe naam'), schemaVersion: 1, update: e.changes() });
+    expect(JSON.parse(await readFile(index, 'utf8')).boards.boarda1.title).toBe('Nieuwe naam');
+  });
+
+  it('refuses to append to a board it never saved whole (nothing is written)', async () => {
+    const store = await LowdbBoardStore.open(dataDir);
+    await expect(store.appendUpdate({ summary: summary(1), schemaVersion: 1, update: new Uint8Array([0, 0]) })).rejects.toThrow(/saved whole/);
+    // An old-format board must be rewritten whole first, too.
+    await mkdir(path.join(dataDir, 'boards'), { recursive: true });
+    await writeFile(path.join(dataDir, 'boards', 'boarda1.json'), JSON.stringify({ schemaVersion: 1, summary: summary(1), update: 'AAA=' }));
+    const reopened = await LowdbBoardStore.open(dataDir);
+    await expect(reopened.appendUpdate({ summary: summary(2), schemaVersion: 1, update: new Uint8Array([0, 0]) })).rejects.toThrow(/saved whole/);
+    expect((await readdir(path.join(dataDir, 'boards'))).sort()).toEqual(['boarda1.json']);
+  });
+
+  it('reads a damaged record as the end of the log', () => {
+    const a = encodeLogRecord(1, summary(1), new Uint8Array([1, 2, 3]));
+    const b = encodeLogRecord(1, summary(2), new Uint8Array([4]));
+    const bytes = Buffer.concat([a, b]);
+    bytes[a.length + 9] ^= 0xff;
+    const log = decodeLog(bytes);
+    expect(log.records.map((r) => Array.from(r.update))).toEqual([[1, 2, 3]]);
+    expect(log.validBytes).toBe(a.length);
+  });
+});
