@@ -1,15 +1,34 @@
 import type Konva from 'konva';
+import type { CardRect } from './canvas/boardView.ts';
+
+/** What the canvas last drew, for tests and the benchmark (which cannot count Konva nodes once cards are culled). */
+export interface CanvasReport {
+  /** Cards on the board (drawn or not). */
+  cards: number;
+  /** Cards on the screen. */
+  inView: number;
+  /** Full cards, or one overview shape for many. */
+  mode: 'detail' | 'overview';
+  /** Where every card is, as drawn (board units). */
+  rects: ReadonlyMap<string, CardRect>;
+}
 
 declare global {
   interface Window {
     /**
-     * For end-to-end tests only: the board's Konva stage, so a test can find a card
-     * (`stage.findOne('#' + id)`) and then drive the real mouse to it.
+     * For end-to-end tests and the benchmark only: the board's Konva stage, so a test can
+     * find a card (`stage.findOne('#' + id)`) and then drive the real mouse to it, and
+     * what the canvas drew last.
      */
-    __iedereen?: { stage: Konva.Stage | null };
+    __iedereen?: { stage: Konva.Stage | null; canvas?: CanvasReport };
   }
 }
 
 export function exposeStage(stage: Konva.Stage | null) {
-  window.__iedereen = { stage };
+  window.__iedereen = { ...window.__iedereen, stage };
+}
+
+export function reportCanvas(canvas: CanvasReport) {
+  if (canvas.cards > 0 && !window.__iedereen?.canvas?.cards) performance.mark('iedereen:cards');
+  window.__iedereen = { stage: null, ...window.__iedereen, canvas };
 }

@@ -30,8 +30,9 @@ test('a skill-mapping session: a nomination arrives live and is accepted and bac
   await expect(a.announcements).toContainText(arrival);
 
   // B sees it arrive: the card glows and the news is announced.
-  await expect(b.announcements).toContainText(arrival);
+  // The glow lasts two seconds, the announcement twenty: look for the glow first.
   await expect.poll(() => b.hasArrivalGlow(sam)).toBe(true);
+  await expect(b.announcements).toContainText(arrival);
   await expect.poll(async () => (await b.chipInfo(sam)).map((chip) => [chip.text, chip.response])).toEqual([['wondzorg · door Fatima', 'pending']]);
   await b.screenshot('desktop-session-nomination-arrives');
 

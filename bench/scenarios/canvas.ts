@@ -61,21 +61,22 @@ export function buildClient(log: (m: string) => void): Promise<void> {
   });
 }
 
-/** In the page: ms from navigation start to the first frame after the stage holds `cards` card nodes. */
+/**
+ * In the page: ms from navigation start to the first frame after the canvas has every card
+ * of the board and has drawn the ones on screen (`window.__iedereen.canvas`, reported by
+ * the canvas after each render; cards far off screen are culled, so counting Konva nodes
+ * would not say when the board is there).
+ */
 function timeToCards(page: Page, cards: number, timeoutMs: number) {
   return page.evaluate(
     ([n, timeout]) =>
       new Promise<number>((resolve, reject) => {
         const deadline = performance.now() + timeout;
         const check = () => {
-          const stage = window.__iedereen?.stage;
-          // Cards are direct children of one layer; counting them is cheap enough for every frame.
-          let count = 0;
-          for (const layer of stage?.getLayers() ?? []) {
-            for (const node of layer.getChildren()) if (node.hasName('person-card') || node.hasName('skill-card')) count++;
-          }
-          if (count >= n) requestAnimationFrame(() => resolve(performance.now()));
-          else if (performance.now() > deadline) reject(new Error(`after ${timeout} ms the stage has ${count} of ${n} cards (stage ${stage ? 'exposed' : 'not exposed'})`));
+          const canvas = window.__iedereen?.canvas;
+          const count = canvas?.cards ?? 0;
+          if (count >= n && canvas!.inView > 0) requestAnimationFrame(() => resolve(performance.now()));
+          else if (performance.now() > deadline) reject(new Error(`after ${timeout} ms the canvas has ${count} of ${n} cards (canvas ${canvas ? 'reported' : 'not reported'})`));
           else requestAnimationFrame(check);
         };
         check();
@@ -84,21 +85,24 @@ function timeToCards(page: Page, cards: number, timeoutMs: number) {
   );
 }
 
-/** A card near the middle of the stage, and where to grab it (page pixels). */
+/** A person card near the middle of the stage, where to grab it (page pixels), and how the board is drawn. */
 function pickCard(page: Page) {
   return page.evaluate(() => {
     const stage = window.__iedereen?.stage;
-    if (!stage) return null;
+    const canvas = window.__iedereen?.canvas;
+    if (!stage || !canvas) return null;
     const box = stage.container().getBoundingClientRect();
+    const scale = stage.scaleX();
     const cx = box.width / 2;
     const cy = box.height / 2;
-    let best: { id: string; x: number; y: number; d: number } | null = null;
-    for (const node of stage.find('.person-card')) {
-      const r = node.getClientRect({ skipShadow: true, skipStroke: true });
-      const x = r.x + r.width / 2;
-      const y = r.y + Math.min(10, r.height / 3);
+    let best: { id: string; x: number; y: number; d: number; mode: string; inView: number; scale: number } | null = null;
+    for (const [id, r] of canvas.rects) {
+      if (r.type !== 'person') continue;
+      const x = stage.x() + (r.x + r.width / 2) * scale;
+      // Near the top edge: on the title, not on a chip.
+      const y = stage.y() + r.y * scale + Math.min(10, (r.height * scale) / 3);
       const d = Math.hypot(x - cx, y - cy);
-      if (!best || d < best.d) best = { id: node.id(), x: box.left + x, y: box.top + y, d };
+      if (!best || d < best.d) best = { id, x: box.left + x, y: box.top + y, d, mode: canvas.mode, inView: canvas.inView, scale };
     }
     return best;
   });
@@ -263,8 +267,8 @@ export async function canvas(
   const caughtUp = await within(
     page.waitForFunction(
       ({ id, x, y }) => {
-        const node = window.__iedereen?.stage?.findOne(`#${id}`);
-        return !!node && Math.round(node.x()) === x && Math.round(node.y()) === y;
+        const rect = window.__iedereen?.canvas?.rects.get(id);
+        return !!rect && Math.round(rect.x) === x && Math.round(rect.y) === y;
       },
       lastMoved,
       { timeout: catchUpWaitMs, polling: 100 },
@@ -285,7 +289,7 @@ export async function canvas(
   log(
     `  canvas: drag ${(dragMs / 1000).toFixed(1)} s, ${step} mouse steps${stalled ? ` (stalled: ${stalled})` : ''}, ${remoteMoves} remote moves in ${(moverMs / 1000).toFixed(1)} s, ` +
       `${steps.length} frames${framesEnded ? '' : ' (recorder never finished: the page was blocked)'}: p50 ${percentile(steps, 50).toFixed(1)} p95 ${p95.toFixed(1)} max ${Math.max(...steps).toFixed(1)} ms · ` +
-      `${joined} · page caught up ${Number.isFinite(catchUpMs) ? `${catchUpMs.toFixed(0)} ms` : `not within ${catchUpWaitMs / 1000} s`} after the burst · dragged card ${JSON.stringify(grabbedAt)} → ${JSON.stringify(dragged)}`,
+      `${joined} · drawn as ${grab.mode} (${grab.inView} cards on screen, scale ${grab.scale.toFixed(2)}) · page caught up ${Number.isFinite(catchUpMs) ? `${catchUpMs.toFixed(0)} ms` : `not within ${catchUpWaitMs / 1000} s`} after the burst · dragged card ${JSON.stringify(grabbedAt)} → ${JSON.stringify(dragged)}`,
   );
   await browser.close();
   browser = null;

@@ -7,6 +7,9 @@ import { SkillCard } from './SkillCard.tsx';
 import { QuestionCard } from './QuestionCard.tsx';
 import { ReactionCard } from './ReactionCard.tsx';
 import { LinkLayer } from './LinkLayer.tsx';
+import { OverviewLayer, type OverviewDrag } from './OverviewLayer.tsx';
+import { CULL_MARGIN, DETAIL_MAX_CARDS, cardAt, cullView, type CulledView } from './culling.ts';
+import { reportCanvas } from '../testHooks.ts';
 import { personAt, type BoardView } from './boardView.ts';
 import { PERSON_CARD, boxBetween, idsInBox, type Point, type Rect as Box } from './layout.ts';
 import { DROP_HIGHLIGHT, SELECTION } from './palette.ts';
@@ -90,11 +93,25 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const boxStart = useRef<Point | null>(null);
   const pinch = useRef<{ distance: number; center: Point } | null>(null);
   const cardsLayer = useRef<Konva.Layer>(null);
+  /** While the board is panned: where the stage is, so cards coming into view are drawn before the pan ends. */
+  const [panAt, setPanAt] = useState<{ x: number; y: number } | null>(null);
+  const panAtRef = useRef<{ x: number; y: number } | null>(null);
+  useEffect(() => {
+    panAtRef.current = null;
+    setPanAt(null);
+  }, [viewport]);
+  const cullViewport = panAt ? { ...viewport, ...panAt } : viewport;
+  const culled: CulledView = cullView(view, cullViewport, { width, height });
+  const overview = culled.inView > DETAIL_MAX_CARDS;
+  useEffect(() => reportCanvas({ cards: view.rects.size, inView: culled.inView, mode: overview ? 'overview' : 'detail', rects: view.rects }));
+  const overviewDrag = useRef<(OverviewDrag & { settled?: boolean }) | null>(null);
+  const overviewRedraw = useRef<(() => void) | null>(null);
+  const overviewPress = useRef<{ id: string; ids: string[]; start: Point; started: boolean; skill: boolean } | null>(null);
 
   // Gesture handlers read the latest props through a ref so they can stay stable:
   // stable handlers keep the memoised cards from re-rendering on every viewport change.
-  const latest = useRef(props);
-  latest.current = props;
+  const latest = useRef({ ...props, culled });
+  latest.current = { ...props, culled };
   const dropTargetRef = useRef<string | null>(null);
 
   useEffect(() => {
@@ -182,6 +199,11 @@ export function BoardCanvas(props: BoardCanvasProps) {
     // Two fingers zoom: stop whatever one-finger drag (pan or card) the first finger began.
     if (stage.isDragging()) stage.stopDrag();
     Konva.DD._dragElements.forEach((drag) => drag.node.stopDrag());
+    overviewPress.current = null;
+    if (overviewDrag.current) {
+      overviewDrag.current = null;
+      overviewRedraw.current?.();
+    }
     const rect = stage.container().getBoundingClientRect();
     const a = { x: touches[0].clientX - rect.left, y: touches[0].clientY - rect.top };
     const b = { x: touches[1].clientX - rect.left, y: touches[1].clientY - rect.top };
@@ -252,12 +274,13 @@ export function BoardCanvas(props: BoardCanvasProps) {
       const nodes: Konva.Node[] = [];
       for (const id of selectedIds) {
         const r = view.rects.get(id);
-        const other = id === node.id() ? null : cardsLayer.current?.findOne(`#${id}`);
-        if (!r || !other) continue;
+        if (!r || id === node.id()) continue;
         origins.set(id, { x: r.x, y: r.y });
-        nodes.push(other);
+        // Selected cards far off screen are not drawn (culled): they move with the others when the drag ends.
+        const other = cardsLayer.current?.findOne(`#${id}`);
+        if (other) nodes.push(other);
       }
-      if (nodes.length) {
+      if (origins.size) {
         groupDrag.current = { lead: node.id(), origins, nodes };
         return;
       }
@@ -292,7 +315,9 @@ export function BoardCanvas(props: BoardCanvasProps) {
     const group = groupDrag.current;
     groupDrag.current = null;
     if (group && group.lead === id) {
-      const moves = [{ id, x: node.x(), y: node.y() }, ...group.nodes.map((n) => ({ id: n.id(), x: n.x(), y: n.y() }))];
+      const dx = node.x() - (origin?.x ?? node.x());
+      const dy = node.y() - (origin?.y ?? node.y());
+      const moves = [{ id, x: node.x(), y: node.y() }, ...[...group.origins].map(([other, at]) => ({ id: other, x: at.x + dx, y: at.y + dy }))];
       if (!latest.current.onMoveCards(moves)) {
         if (origin) node.position(origin);
         for (const n of group.nodes) n.position(group.origins.get(n.id())!);
@@ -309,6 +334,104 @@ export function BoardCanvas(props: BoardCanvasProps) {
       return;
     }
     if (!latest.current.onMoveCards([{ id, x: node.x(), y: node.y() }]) && origin) node.position(origin);
+  }, []);
+
+  // ── Overview (many cards in view): one shape; pressing a block selects it, dragging moves it ──
+  const onOverviewPointerDown = useCallback((e: KonvaEventObject<MouseEvent | TouchEvent>) => {
+    const pointer = e.target.getStage()?.getPointerPosition();
+    if (!pointer) return;
+    const { viewport, selectedIds, view, editable, culled } = latest.current;
+    const id = cardAt(culled, toBoard(viewport, pointer));
+    if (!id) return;
+    const additive = 'shiftKey' in e.evt && e.evt.shiftKey;
+    if (additive || !selectedIds.has(id)) latest.current.onSelect(id, additive);
+    // Viewers (and Shift) keep panning from anywhere; an editor's press on a card is the card's.
+    if (!editable || additive) return;
+    e.cancelBubble = true;
+    const ids = selectedIds.has(id) && selectedIds.size > 1 ? [...selectedIds].filter((other) => view.rects.has(other)) : [id];
+    overviewPress.current = { id, ids, start: pointer, started: false, skill: ids.length === 1 && view.rects.get(id)?.type === 'skill' };
+  }, []);
+
+  const onOverviewDoubleClick = useCallback((e: KonvaEventObject<MouseEvent | TouchEvent>) => {
+    const pointer = e.target.getStage()?.getPointerPosition();
+    if (!pointer) return;
+    const { viewport, view, culled, width, height } = latest.current;
+    const id = cardAt(culled, toBoard(viewport, pointer));
+    const rect = id ? view.rects.get(id) : undefined;
+    // Zoom in on the card, at its real size.
+    if (rect) latest.current.onViewportChange({ scale: 1, x: width / 2 - (rect.x + rect.width / 2), y: height / 2 - (rect.y + rect.height / 2) });
+  }, []);
+
+  useEffect(() => {
+    const pointerOf = (event: PointerEvent): Point | null => {
+      const stage = stageNode.current;
+      if (!stage) return null;
+      const box = stage.container().getBoundingClientRect();
+      return { x: event.clientX - box.left, y: event.clientY - box.top };
+    };
+    const move = (event: PointerEvent) => {
+      const press = overviewPress.current;
+      const pointer = press && pointerOf(event);
+      if (!press || !pointer) return;
+      if (!press.started && Math.hypot(pointer.x - press.start.x, pointer.y - press.start.y) < Konva.dragDistance) return;
+      press.started = true;
+      const { viewport, view } = latest.current;
+      overviewDrag.current = { ids: new Set(press.ids), dx: (pointer.x - press.start.x) / viewport.scale, dy: (pointer.y - press.start.y) / viewport.scale };
+      if (press.skill) setDropTarget(personAt(view, toBoard(viewport, pointer)));
+      overviewRedraw.current?.();
+    };
+    const end = (event: PointerEvent) => {
+      const press = overviewPress.current;
+      if (!press) return;
+      overviewPress.current = null;
+      const drag = overviewDrag.current;
+      const personId = press.skill ? dropTargetRef.current : null;
+      setDropTarget(null);
+      if (!press.started || !drag || event.type === 'pointercancel') {
+        overviewDrag.current = null;
+        overviewRedraw.current?.();
+        return;
+      }
+      if (personId) {
+        // As with full cards: the skill links and stays where it was.
+        overviewDrag.current = null;
+        overviewRedraw.current?.();
+        latest.current.onLinkSkill(press.id, personId);
+        return;
+      }
+      const { view } = latest.current;
+      const moves = press.ids.flatMap((id) => {
+        const rect = view.rects.get(id);
+        return rect ? [{ id, x: rect.x + drag.dx, y: rect.y + drag.dy }] : [];
+      });
+      // Drawn where they were dropped until the board has them there (the next frame), so they do not jump back for a moment.
+      if (latest.current.onMoveCards(moves)) overviewDrag.current = { ...drag, settled: true };
+      else overviewDrag.current = null;
+      overviewRedraw.current?.();
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', end);
+    window.addEventListener('pointercancel', end);
+    return () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', end);
+      window.removeEventListener('pointercancel', end);
+    };
+  }, []);
+  useEffect(() => {
+    if (overviewDrag.current?.settled) overviewDrag.current = null;
+  }, [view]);
+
+  const onStageDragMove = useCallback((e: KonvaEventObject<DragEvent>) => {
+    const stage = e.target.getStage();
+    if (!stage || e.target !== stage) return;
+    const { viewport, width, height } = latest.current;
+    const from = panAtRef.current ?? viewport;
+    // Re-cull once the pan has used up half the margin of cards drawn beyond the screen.
+    if (Math.abs(stage.x() - from.x) > (width * CULL_MARGIN) / 2 || Math.abs(stage.y() - from.y) > (height * CULL_MARGIN) / 2) {
+      panAtRef.current = { x: stage.x(), y: stage.y() };
+      setPanAt(panAtRef.current);
+    }
   }, []);
 
   const onSelectPair = useCallback((id: string, additive: boolean) => latest.current.onSelect(id, additive), []);
@@ -332,72 +455,91 @@ export function BoardCanvas(props: BoardCanvasProps) {
       onTouchStart={onStagePointerDown}
       onTouchMove={onTouchMove}
       onTouchEnd={onTouchEnd}
+      onDragMove={onStageDragMove}
       onDragEnd={onStageDragEnd}
     >
       <LinkLayer connectors={view.connectors} pairs={view.pairs} selectedIds={selectedIds} dimmedIds={dimmedIds} onSelectPair={onSelectPair} />
-      <Layer
-        ref={cardsLayer}
-        onMouseDown={onCardPointerDown}
-        onTouchStart={onCardPointerDown}
-        onDblClick={onCardDoubleClick}
-        onDblTap={onCardDoubleClick}
-        onClick={onCardClick}
-        onTap={onCardClick}
-        onDragStart={onCardDragStart}
-        onDragMove={onCardDragMove}
-        onDragEnd={onCardDragEnd}
-      >
-        {view.reactions.map((card) => (
-          <ReactionCard key={card.id} card={card} selected={selectedIds.has(card.id)} editing={card.id === editingId} editable={editable} />
-        ))}
-        {view.questions.map((card) => (
-          <QuestionCard
-            key={card.id}
-            card={card}
-            selected={selectedIds.has(card.id)}
-            editing={card.id === editingId}
-            editable={editable}
-            dimmed={!!dimmedIds?.has(card.id)}
-          />
-        ))}
-        {view.people.map((card) => (
-          <PersonCard
-            key={card.id}
-            card={card}
-            selected={selectedIds.has(card.id)}
-            dropTarget={card.id === shownDropTarget}
-            editing={card.id === editingId}
-            editable={editable}
-            texts={texts}
-            studentSkills={studentSkills}
-          />
-        ))}
-        {skillDrag && dropTargetId && (
-          // Where the dragged skill will return to: it is copied onto the person, not moved.
-          <Rect
-            x={skillDrag.origin.x}
-            y={skillDrag.origin.y}
-            width={skillDrag.width}
-            height={skillDrag.height}
-            cornerRadius={10}
-            stroke={DROP_HIGHLIGHT}
-            dash={[8, 6]}
-            strokeWidth={2}
-            listening={false}
-          />
-        )}
-        {view.skills.map((card) => (
-          <SkillCard
-            key={card.id}
-            card={card}
-            selected={selectedIds.has(card.id)}
-            editing={card.id === editingId}
-            editable={editable}
-            texts={texts}
-            fromStudent={studentSkills ? studentSkills.has(card.id) : null}
-          />
-        ))}
-      </Layer>
+      {overview ? (
+        <OverviewLayer
+          people={culled.people}
+          skills={culled.skills}
+          questions={culled.questions}
+          reactions={culled.reactions}
+          scale={scale}
+          selectedIds={selectedIds}
+          dimmedIds={dimmedIds}
+          dropTargetId={shownDropTarget}
+          names={culled.inView <= DETAIL_MAX_CARDS * 3 && scale >= 0.15}
+          drag={overviewDrag}
+          redrawRef={overviewRedraw}
+          onPointerDown={onOverviewPointerDown}
+          onDoubleClick={onOverviewDoubleClick}
+        />
+      ) : (
+        <Layer
+          ref={cardsLayer}
+          onMouseDown={onCardPointerDown}
+          onTouchStart={onCardPointerDown}
+          onDblClick={onCardDoubleClick}
+          onDblTap={onCardDoubleClick}
+          onClick={onCardClick}
+          onTap={onCardClick}
+          onDragStart={onCardDragStart}
+          onDragMove={onCardDragMove}
+          onDragEnd={onCardDragEnd}
+        >
+          {culled.reactions.map((card) => (
+            <ReactionCard key={card.id} card={card} selected={selectedIds.has(card.id)} editing={card.id === editingId} editable={editable} />
+          ))}
+          {culled.questions.map((card) => (
+            <QuestionCard
+              key={card.id}
+              card={card}
+              selected={selectedIds.has(card.id)}
+              editing={card.id === editingId}
+              editable={editable}
+              dimmed={!!dimmedIds?.has(card.id)}
+            />
+          ))}
+          {culled.people.map((card) => (
+            <PersonCard
+              key={card.id}
+              card={card}
+              selected={selectedIds.has(card.id)}
+              dropTarget={card.id === shownDropTarget}
+              editing={card.id === editingId}
+              editable={editable}
+              texts={texts}
+              studentSkills={studentSkills}
+            />
+          ))}
+          {skillDrag && dropTargetId && (
+            // Where the dragged skill will return to: it is copied onto the person, not moved.
+            <Rect
+              x={skillDrag.origin.x}
+              y={skillDrag.origin.y}
+              width={skillDrag.width}
+              height={skillDrag.height}
+              cornerRadius={10}
+              stroke={DROP_HIGHLIGHT}
+              dash={[8, 6]}
+              strokeWidth={2}
+              listening={false}
+            />
+          )}
+          {culled.skills.map((card) => (
+            <SkillCard
+              key={card.id}
+              card={card}
+              selected={selectedIds.has(card.id)}
+              editing={card.id === editingId}
+              editable={editable}
+              texts={texts}
+              fromStudent={studentSkills ? studentSkills.has(card.id) : null}
+            />
+          ))}
+        </Layer>
+      )}
       {props.highlightedIds && props.highlightedIds.size > 0 && (
         <Layer listening={false}>
           {view.people

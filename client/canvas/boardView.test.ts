@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { BoardReader } from '../../shared/docSchema.ts';
 import { addPerson, addQuestion, addReaction, addSkill, linkSkill, moveCards, pairStudents, readBoard, updateSkill } from '../../shared/index.ts';
 import { respondToNomination, setOwnLevel, toggleEndorsement } from '../../shared/skillLinks.ts';
 import { moveQuestion } from '../../shared/learningQuestions.ts';
-import { buildBoardView, personAt, reuseUnchanged, type ViewLabels } from './boardView.ts';
+import { BoardViewBuilder, buildBoardView, personAt, type ViewLabels } from './boardView.ts';
 import { PERSON_CARD } from './layout.ts';
 
 const labels: ViewLabels = {
@@ -203,16 +204,47 @@ describe('buildBoardView: questions, reactions and links', () => {
   });
 });
 
-describe('reuseUnchanged', () => {
+describe('BoardViewBuilder', () => {
   it('does keep the same card objects for cards that did not change', () => {
     const { doc, fatima, sem, wondzorg } = makeBoard();
-    const before = buildBoardView(readBoard(doc), labels, measure, true);
+    const builder = new BoardViewBuilder();
+    const reader = new BoardReader(doc);
+    const before = builder.build(reader.read(), labels, measure, true);
     moveCards(doc, [{ id: sem, x: 420, y: 10 }]);
     updateSkill(doc, wondzorg, { label: 'wondverzorging' });
-    const after = reuseUnchanged(before, buildBoardView(readBoard(doc), labels, measure, true));
+    const after = builder.build(reader.read(), labels, measure, true);
     expect(after.people.find((p) => p.id === fatima)).toBe(before.people.find((p) => p.id === fatima));
     expect(after.people.find((p) => p.id === sem)).not.toBe(before.people.find((p) => p.id === sem));
+    expect(after.people.find((p) => p.id === sem)).toMatchObject({ x: 420, y: 10 });
     expect(after.skills.find((s) => s.id === wondzorg)?.label).toBe('wondverzorging');
+  });
+
+  it('does only re-place the moved card when a card moves: the other cards and lists stay the same objects', () => {
+    const { doc, sem, wondzorg } = makeBoard();
+    const builder = new BoardViewBuilder();
+    const reader = new BoardReader(doc);
+    const before = builder.build(reader.read(), labels, measure, true);
+    moveCards(doc, [{ id: wondzorg, x: 900, y: 900 }]);
+    const after = builder.build(reader.read(), labels, measure, true);
+    expect(after.people).toBe(before.people);
+    expect(after.questions).toBe(before.questions);
+    expect(after.skills).not.toBe(before.skills);
+    expect(after.skills.find((s) => s.id === wondzorg)).toMatchObject({ x: 900, y: 900 });
+    expect(after.rects.get(wondzorg)).toMatchObject({ x: 900, y: 900 });
+    expect(after.people.find((p) => p.id === sem)).toBe(before.people.find((p) => p.id === sem));
+    // The same view as building from scratch.
+    expect(after).toEqual(buildBoardView(readBoard(doc), labels, measure, true));
+  });
+
+  it('does rebuild the texts when the language (the labels) changes', () => {
+    const { doc, fatima } = makeBoard();
+    const builder = new BoardViewBuilder();
+    const board = readBoard(doc);
+    const dutch = builder.build(board, labels, measure, true);
+    const shouting: ViewLabels = { ...labels, personKind: (kind) => labels.personKind(kind).toUpperCase() };
+    const english = builder.build(board, shouting, measure, true);
+    const subtitle = (view: typeof dutch) => view.people.find((p) => p.id === fatima)!.subtitle;
+    expect(subtitle(english)).toBe(subtitle(dutch).toUpperCase());
   });
 });
 

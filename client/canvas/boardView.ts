@@ -238,12 +238,46 @@ export function reactionCardHeight(lineCount: number, hasAuthor: boolean) {
   return headerHeight + 6 + lineCount * lineHeight + (hasAuthor ? footerHeight : 0) + padding - 2;
 }
 
+/** What a card looks like, apart from where it is. */
+type CardContents = Pick<BoardView, 'people' | 'skills' | 'questions' | 'reactions'>;
+/** The parts of a board the cards' contents depend on (everything but positions, pairs and meta). */
+type ContentInputs = Pick<Board, 'people' | 'skills' | 'skillLinks' | 'endorsements' | 'questions' | 'reactions'>;
+
 /**
  * Turns checked board data into what the canvas draws: texts, sizes and positions.
  * `meId` is the current participant: their own card says so, and they alone see the
  * nominations they declined (faintly).
  */
 export function buildBoardView(board: Board, labels: ViewLabels, measure: MeasureText, editable: boolean, meId: string | null = null): BoardView {
+  return new BoardViewBuilder().build(board, labels, measure, editable, meId);
+}
+
+/**
+ * buildBoardView for a board that keeps changing, in two stages: the cards' contents
+ * (texts, chips, sizes) are rebuilt only when the records they show changed, and a move
+ * only re-places cards. Cards that did not change come back as the same objects, so the
+ * memoised canvas components skip them: 100 remote moves a second on a 5,000-card board
+ * cost a few hundred microseconds each, not a rebuild of every card.
+ */
+export class BoardViewBuilder {
+  private contentsKey: unknown[] = [];
+  private contents: CardContents | null = null;
+  private view: BoardView | null = null;
+  private readonly placed = new Map<string, Placed>();
+
+  build(board: Board, labels: ViewLabels, measure: MeasureText, editable: boolean, meId: string | null = null): BoardView {
+    const key = [board.people, board.skills, board.skillLinks, board.endorsements, board.questions, board.reactions, labels, measure, editable, meId];
+    if (!this.contents || key.some((input, i) => input !== this.contentsKey[i])) {
+      const next = buildCardContents(board, remembered(labels), measure, editable, meId);
+      this.contents = this.contents ? reuseUnchangedContents(this.contents, next) : next;
+      this.contentsKey = key;
+    }
+    this.view = placeCards(this.contents, board.positions, board.pairs, this.view, this.placed);
+    return this.view;
+  }
+}
+
+function buildCardContents(board: ContentInputs, labels: ViewLabels, measure: MeasureText, editable: boolean, meId: string | null): CardContents {
   const skillsById = new Map(board.skills.map((s) => [s.id, s]));
   const shownLabel = new Map(board.skills.map((s) => [s.id, labels.skillLabel(s)]));
   const peopleById = new Map(board.people.map((p) => [p.id, p]));
@@ -353,7 +387,8 @@ export function buildBoardView(board: Board, labels: ViewLabels, measure: Measur
     const label = shownLabel.get(skill.id) ?? skill.label;
     const width = skillLabelWidth(skill.reservedAct);
     const oneLine = fitFontSize(label, LABEL_SIZES, width, boldFont, measure);
-    const fitsOneLine = measure(label, boldFont(oneLine)) <= width;
+    // Same measurement as fitFontSize's (cached), scaled to the size it chose.
+    const fitsOneLine = (measure(label, boldFont(LABEL_SIZES[0])) / LABEL_SIZES[0]) * oneLine <= width;
     return {
       id: skill.id,
       label,
@@ -432,23 +467,64 @@ export function buildBoardView(board: Board, labels: ViewLabels, measure: Measur
     } satisfies ReactionCardView;
   });
 
-  const all = [...people, ...skills, ...questions, ...reactions];
-  const placed: Rect[] = [];
+  return { people, skills, questions, reactions };
+}
+
+/**
+ * Puts the cards where the board says they are (cards without a position are placed
+ * beside the others), and draws the lines between them. A card whose contents and place
+ * are unchanged since `previous` comes back as the same object.
+ */
+/** One placed card as last handed out: the contents it was made from and where. */
+interface Placed {
+  contents: object;
+  x: number;
+  y: number;
+  card: { id: string; x: number; y: number; width: number; height: number };
+}
+
+function placeCards(contents: CardContents, positions: Board['positions'], boardPairs: Board['pairs'], previous: BoardView | null, placedBefore: Map<string, Placed>): BoardView {
   const unplaced: Array<{ id: string; width: number; height: number }> = [];
-  for (const card of all) {
-    const at = board.positions.get(card.id);
-    if (at) {
-      card.x = at.x;
-      card.y = at.y;
-      placed.push(card);
-    } else unplaced.push(card);
-  }
+  const place = <T extends { id: string; x: number; y: number; width: number; height: number }>(cards: T[]): T[] =>
+    cards.map((card) => {
+      const at = positions.get(card.id);
+      if (!at) {
+        unplaced.push(card);
+        return card;
+      }
+      // This runs for every card on every frame a card moves: one lookup and three comparisons.
+      const old = placedBefore.get(card.id);
+      if (old && old.contents === card && old.x === at.x && old.y === at.y) return old.card as T;
+      const next = { ...card, x: at.x, y: at.y };
+      placedBefore.set(card.id, { contents: card, x: at.x, y: at.y, card: next });
+      return next;
+    });
+  let people = place(contents.people);
+  let skills = place(contents.skills);
+  let questions = place(contents.questions);
+  let reactions = place(contents.reactions);
   if (unplaced.length) {
+    const placed = [...people, ...skills, ...questions, ...reactions].filter((card) => positions.has(card.id));
     const spots = autoPlace(unplaced, boundsOf(placed));
-    for (const card of all) {
-      const spot = spots.get(card.id);
-      if (spot) Object.assign(card, spot);
-    }
+    const spot = <T extends { id: string }>(card: T): T => {
+      const at = spots.get(card.id);
+      return at ? { ...card, ...at } : card;
+    };
+    people = people.map(spot);
+    skills = skills.map(spot);
+    questions = questions.map(spot);
+    reactions = reactions.map(spot);
+  }
+  if (previous) {
+    people = sameItems(previous.people, people) ? previous.people : people;
+    skills = sameItems(previous.skills, skills) ? previous.skills : skills;
+    questions = sameItems(previous.questions, questions) ? previous.questions : questions;
+    reactions = sameItems(previous.reactions, reactions) ? previous.reactions : reactions;
+  }
+  if (placedBefore.size > 2 * (people.length + skills.length + questions.length + reactions.length) + 100) {
+    // Forget deleted cards now and then.
+    const alive = new Set([...people, ...skills, ...questions, ...reactions].map((c) => c.id));
+    for (const id of placedBefore.keys()) if (!alive.has(id)) placedBefore.delete(id);
   }
 
   const rects = new Map<string, CardRect>();
@@ -467,13 +543,47 @@ export function buildBoardView(board: Board, labels: ViewLabels, measure: Measur
     const student = rects.get(q.studentId);
     return student ? [{ id: q.id, points: between(rects.get(q.id)!, student) }] : [];
   });
-  const pairs: PairLinkView[] = board.pairs.flatMap((pair) => {
+  const pairs: PairLinkView[] = boardPairs.flatMap((pair) => {
     const [a, b] = pair.studentIds.map((id) => rects.get(id));
     if (!a || !b) return [];
     const points = between(a, b);
     return [{ id: pair.id, studentIds: pair.studentIds, points, mid: { x: (points[0] + points[2]) / 2, y: (points[1] + points[3]) / 2 } }];
   });
-  return { people, skills, questions, reactions, connectors, pairs, rects };
+  return {
+    people,
+    skills,
+    questions,
+    reactions,
+    connectors: previous && sameValue(previous.connectors, connectors) ? previous.connectors : connectors,
+    pairs: previous && sameValue(previous.pairs, pairs) ? previous.pairs : pairs,
+    rects,
+  };
+}
+
+const sameItems = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/**
+ * Labels are asked for the same few texts thousands of times (one role name per card):
+ * remember each answer for as long as the labels object lives.
+ */
+const rememberedLabels = new WeakMap<ViewLabels, ViewLabels>();
+function remembered(labels: ViewLabels): ViewLabels {
+  let wrapped = rememberedLabels.get(labels);
+  if (wrapped) return wrapped;
+  const cache = new Map<string, string>();
+  wrapped = Object.fromEntries(
+    Object.entries(labels).map(([name, fn]) => [
+      name,
+      (...args: unknown[]) => {
+        const key = `${name}\u0000${args.map((a) => (typeof a === 'object' ? JSON.stringify(a) : String(a))).join('\u0000')}`;
+        let text = cache.get(key);
+        if (text === undefined) cache.set(key, (text = (fn as (...a: unknown[]) => string)(...args)));
+        return text;
+      },
+    ]),
+  ) as unknown as ViewLabels;
+  rememberedLabels.set(labels, wrapped);
+  return wrapped;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -491,28 +601,21 @@ function shallowEqual(a: unknown, b: unknown): boolean {
   return keysA.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
-/**
- * Hands back the previous card objects wherever nothing changed, so memoised cards skip
- * rendering: one remote move then re-renders one card, not the whole board.
- */
-export function reuseUnchanged(prev: BoardView | null, next: BoardView): BoardView {
-  if (!prev) return next;
+/** Hands back the previous card contents wherever nothing changed. */
+function reuseUnchangedContents(prev: CardContents, next: CardContents): CardContents {
   const reuse = <T extends { id: string }>(before: T[], after: T[]) => {
     const old = new Map(before.map((card) => [card.id, card]));
-    return after.map((card) => {
+    const out = after.map((card) => {
       const previous = old.get(card.id);
       return previous && shallowEqual(previous, card) ? previous : card;
     });
+    return sameItems(before, out) ? before : out;
   };
-  const reuseList = <T>(before: T[], after: T[]) => (sameValue(before, after) ? before : after);
   return {
     people: reuse(prev.people, next.people),
     skills: reuse(prev.skills, next.skills),
     questions: reuse(prev.questions, next.questions),
     reactions: reuse(prev.reactions, next.reactions),
-    connectors: reuseList(prev.connectors, next.connectors),
-    pairs: reuseList(prev.pairs, next.pairs),
-    rects: next.rects,
   };
 }
 

@@ -40,6 +40,10 @@ const JOINABLE_KINDS = PERSON_KINDS;
  * "Wie ben jij?": pick your own card from the board or make one, and get a colour.
  * Everything the participant then does is attributed to that person.
  */
+/** Names listed before the search has to narrow them down. */
+const MAX_SHOWN = 40;
+const byName = new Intl.Collator('nl');
+
 export function JoinDialog({ people, takenColours, currentId, onPick, onCreate, onGuest }: Props) {
   const { t } = useTranslation();
   const id = useId();
@@ -51,11 +55,13 @@ export function JoinDialog({ people, takenColours, currentId, onPick, onCreate, 
   const [colour, setColour] = useState(() => pickColour(takenColours));
   const [error, setError] = useState<string | null>(null);
 
-  const shown = useMemo(() => {
+  const sorted = useMemo(() => [...people].sort((a, b) => byName.compare(a.name, b.name)), [people]);
+  const matching = useMemo(() => {
     const q = foldText(query);
-    const sorted = [...people].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
     return q ? sorted.filter((p) => foldText(p.name).split(' ').some((w) => w.startsWith(q)) || foldText(p.name).startsWith(q)) : sorted;
-  }, [people, query]);
+  }, [sorted, query]);
+  // A list of hundreds of names helps nobody (and takes long to draw): the first ones, then the search.
+  const shown = matching.length > MAX_SHOWN ? matching.slice(0, MAX_SHOWN) : matching;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -97,6 +103,7 @@ export function JoinDialog({ people, takenColours, currentId, onPick, onCreate, 
             ))}
           </ul>
           {shown.length === 0 && <p className="muted">{t('join.noMatch')}</p>}
+          {matching.length > shown.length && <p className="muted">{t('join.more', { count: matching.length - shown.length })}</p>}
         </section>
       )}
       <section className="join-section" aria-labelledby={`${id}-new`}>

@@ -47,13 +47,14 @@ export function useNominationNews({ board, synced, meId, nameOf, skillName, colo
   const { add: addNews, remove: removeNews } = news;
   const { add: addGlow } = glows;
 
+  const skillLinks = board?.skillLinks;
   useEffect(() => {
-    if (!board || !synced) {
+    if (!skillLinks || !synced) {
       previous.current = null;
       return;
     }
-    const events = nominationEvents(previous.current, board.skillLinks);
-    previous.current = board.skillLinks;
+    const events = nominationEvents(previous.current, skillLinks);
+    previous.current = skillLinks;
     const { meId, nameOf, skillName, colourOf, t } = latest.current;
     for (const event of events) {
       const skill = skillName(event.skillId);
@@ -81,7 +82,7 @@ export function useNominationNews({ board, synced, meId, nameOf, skillName, colo
         if (event.type === 'accepted') addGlow({ key: `g-${event.linkId}`, targetId: event.personId, colour: acceptedColour }, GLOW_MS);
       }
     }
-  }, [board, synced, addNews, removeNews, addGlow, glowColour, acceptedColour]);
+  }, [skillLinks, synced, addNews, removeNews, addGlow, glowColour, acceptedColour]);
 
   return { news, glows };
 }

@@ -163,6 +163,7 @@ export const en: Messages = {
     pickHeading: 'I’m already on the board',
     search: 'Find your name',
     noMatch: 'No card with that name.',
+    more: 'And {{count}} more: type your name to find yourself.',
     newHeading: 'I’m not on the board yet',
     colour: 'Your colour',
     colourOption: 'Colour {{number}}',

@@ -162,6 +162,7 @@ export const nl = {
     pickHeading: 'Ik sta al op het bord',
     search: 'Zoek je naam',
     noMatch: 'Geen kaart gevonden met die naam.',
+    more: 'En nog {{count}} anderen: typ je naam om jezelf te vinden.',
     newHeading: 'Ik sta er nog niet op',
     colour: 'Jouw kleur',
     colourOption: 'Kleur {{number}}',

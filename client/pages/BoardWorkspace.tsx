@@ -36,7 +36,7 @@ import { BoardListView } from '../components/BoardListView.tsx';
 import { searchSkills } from '../../shared/skillSearch.ts';
 import { CARE_TEAM_SKILLS } from '../../shared/templates/careTeam.ts';
 import { BoardCanvas, type CardMove } from '../canvas/BoardCanvas.tsx';
-import { EMPTY_VIEW, buildBoardView, personAt, reuseUnchanged, type BoardView, type ViewLabels } from '../canvas/boardView.ts';
+import { BoardViewBuilder, EMPTY_VIEW, personAt, type ViewLabels } from '../canvas/boardView.ts';
 import { HighlightLayer, type HighlightView } from '../canvas/HighlightLayer.tsx';
 import { RemoteSelectionLayer, type RemoteSelectionView } from '../canvas/PresenceLayer.tsx';
 import {
@@ -187,12 +187,20 @@ export function BoardWorkspace({ boardId, token, initialRole, initialTitle, onDe
   const [identityId, setIdentityId] = useState(() => readIdentity(storage('local'), boardId));
   const [guest, setGuest] = useState(() => readFlag(storage('session'), guestKey(boardId)));
   const [joinOpen, setJoinOpen] = useState(false);
-  const me = useMemo(() => (identityId && board ? (board.people.find((p) => p.id === identityId) ?? null) : null), [identityId, board]);
+  const boardPeople = board?.people;
+  const boardSkills = board?.skills;
+  const boardLinks = board?.skillLinks;
+  const me = useMemo(() => (identityId && boardPeople ? (boardPeople.find((p) => p.id === identityId) ?? null) : null), [identityId, boardPeople]);
   const meId = me?.id ?? null;
   const showJoin = editable && (joinOpen || (!me && !guest));
   const myColour = me?.colour ?? GUEST_COLOUR;
 
-  const peopleById = useMemo(() => new Map((board?.people ?? []).map((p) => [p.id, p])), [board]);
+  const joinablePeople = useMemo(
+    () => (boardPeople ?? []).filter((p) => p.name).map((p) => ({ id: p.id, name: p.name, kind: p.kind, ...(p.colour ? { colour: p.colour } : {}) })),
+    [boardPeople],
+  );
+  const takenColours = useMemo(() => (boardPeople ?? []).flatMap((p) => (p.colour ? [p.colour] : [])), [boardPeople]);
+  const peopleById = useMemo(() => new Map((boardPeople ?? []).map((p) => [p.id, p])), [boardPeople]);
   const nameOf = useCallback(
     (id: string | undefined | null) => {
       const p = id ? peopleById.get(id) : undefined;
@@ -200,7 +208,7 @@ export function BoardWorkspace({ boardId, token, initialRole, initialTitle, onDe
     },
     [peopleById, t],
   );
-  const skillsById = useMemo(() => new Map((board?.skills ?? []).map((s) => [s.id, s])), [board]);
+  const skillsById = useMemo(() => new Map((boardSkills ?? []).map((s) => [s.id, s])), [boardSkills]);
   const labelOf = useCallback((skill: Skill) => templateSkillLabel(skill, i18n.language), [i18n.language]);
   const skillName = useCallback((id: string) => {
     const s = skillsById.get(id);
@@ -233,13 +241,8 @@ export function BoardWorkspace({ boardId, token, initialRole, initialTitle, onDe
   );
   const texts = useMemo(() => ({ noSkills: t('card.noSkills'), removeSkill: t('card.removeSkill'), reserved: t('card.reserved') }), [t]);
 
-  const previousView = useRef<BoardView | null>(null);
-  const view = useMemo(() => {
-    if (!board) return EMPTY_VIEW;
-    const next = reuseUnchanged(previousView.current, buildBoardView(board, labels, measureText, editable, meId));
-    previousView.current = next;
-    return next;
-  }, [board, labels, editable, meId]);
+  const viewBuilder = useMemo(() => new BoardViewBuilder(), []);
+  const view = useMemo(() => (board ? viewBuilder.build(board, labels, measureText, editable, meId) : EMPTY_VIEW), [viewBuilder, board, labels, editable, meId]);
 
   // ── Viewport ────────────────────────────────────────────────────────────────
   const stageBoxRef = useRef<HTMLDivElement>(null);
@@ -279,17 +282,29 @@ export function BoardWorkspace({ boardId, token, initialRole, initialTitle, onDe
   );
 
   // Open on the whole board once, when it has arrived; after that the user is in charge.
+  // The board reaches React a frame after the sync (useBoard renders once per frame): wait for it.
+  const [arrived, setArrived] = useState(false);
+  useEffect(() => {
+    if (!sync.everSynced) return;
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setArrived(true))));
+    const fallback = setTimeout(() => setArrived(true), 250);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(fallback);
+    };
+  }, [sync.everSynced]);
   const fittedOnce = useRef(false);
   useEffect(() => {
-    if (fittedOnce.current || !sync.everSynced || size.width === 0) return;
+    if (fittedOnce.current || !arrived || size.width === 0) return;
     fittedOnce.current = true;
     if (view.rects.size > 0) fitAll();
-  }, [sync.everSynced, size.width, view, fitAll]);
+  }, [arrived, size.width, view, fitAll]);
 
   // ── Selection, editing, panels ──────────────────────────────────────────────
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
-  const pairIds = useMemo(() => new Set((board?.pairs ?? []).map((p) => p.id)), [board]);
+  const boardPairs = board?.pairs;
+  const pairIds = useMemo(() => new Set((boardPairs ?? []).map((p) => p.id)), [boardPairs]);
   // A card someone else deleted is no longer selected or edited here.
   const selectedList = useMemo(() => selected.filter((id) => view.rects.has(id) || pairIds.has(id)), [selected, view, pairIds]);
   const selectedIds = useMemo(() => new Set(selectedList), [selectedList]);
@@ -553,16 +568,16 @@ export function BoardWorkspace({ boardId, token, initialRole, initialTitle, onDe
   }, []);
 
   // Own chip → level picker; any other chip → the popover.
-  const chipLink = chipPopover && board ? board.skillLinks.find((l) => l.id === chipPopover.linkId) : undefined;
+  const chipLink = chipPopover && boardLinks ? boardLinks.find((l) => l.id === chipPopover.linkId) : undefined;
   useEffect(() => {
-    if (!chipPopover || !board) return;
-    const link = board.skillLinks.find((l) => l.id === chipPopover.linkId);
+    if (!chipPopover || !boardLinks) return;
+    const link = boardLinks.find((l) => l.id === chipPopover.linkId);
     if (!link) setChipPopover(null);
     else if (link.source === 'self' && meId && link.personId === meId) {
       setChipPopover(null);
       setLevelPick({ personId: meId, skillId: link.skillId, linkId: link.id });
     }
-  }, [chipPopover, board, meId]);
+  }, [chipPopover, boardLinks, meId]);
 
   // ── Adding cards ────────────────────────────────────────────────────────────
   const newCardSpot = (width: number, height: number, near?: Point) => {
@@ -825,11 +840,12 @@ export function BoardWorkspace({ boardId, token, initialRole, initialTitle, onDe
   );
   const fromStudents = useMemo(() => (skillIndex ? studentSkillIds(skillIndex) : null), [skillIndex]);
   const studentSkills = useStableSet(studentsOn ? fromStudents : null);
-  const dimmedIds = useStableSet(useMemo(() => (board ? dimmedQuestionIds(board.questions, filter) : null), [board, filter]));
+  const boardQuestions = board?.questions;
+  const dimmedIds = useStableSet(useMemo(() => (boardQuestions ? dimmedQuestionIds(boardQuestions, filter) : null), [boardQuestions, filter]));
 
   const paletteSkills = useMemo<PaletteSkill[]>(() => {
-    if (!board || panel !== 'palette') return [];
-    return searchSkills(board.skills, query, extraNames).map(({ skill, via }) => {
+    if (!boardSkills || panel !== 'palette') return [];
+    return searchSkills(boardSkills, query, extraNames).map(({ skill, via }) => {
       const label = labelOf(skill);
       return {
         id: skill.id,
@@ -840,7 +856,7 @@ export function BoardWorkspace({ boardId, token, initialRole, initialTitle, onDe
         ...(via && via !== label ? { via } : {}),
       };
     });
-  }, [board, panel, query, labelOf, fromStudents]);
+  }, [boardSkills, panel, query, labelOf, fromStudents]);
 
   const personUnder = (clientX: number, clientY: number): string | null => {
     const stage = stageBoxRef.current;
@@ -1372,8 +1388,8 @@ export function BoardWorkspace({ boardId, token, initialRole, initialTitle, onDe
       })()}
       {showJoin && board && (
         <JoinDialog
-          people={board.people.filter((p) => p.name).map((p) => ({ id: p.id, name: p.name, kind: p.kind, ...(p.colour ? { colour: p.colour } : {}) }))}
-          takenColours={board.people.flatMap((p) => (p.colour ? [p.colour] : []))}
+          people={joinablePeople}
+          takenColours={takenColours}
           currentId={meId}
           onPick={pickPerson}
           onCreate={createParticipant}

@@ -1,0 +1,83 @@
+/**
+ * A Chromium CPU profile of the board page opening a large board (and, with --drag, of a
+ * drag while a remote client moves cards), for finding where the canvas spends its time.
+ *
+ *   npx vite build --minify false --outDir /tmp/prof-client && CLIENT_DIR=/tmp/prof-client npx tsx bench/tools/canvasProfile.ts 5000 [--drag]
+ *   npx tsx bench/tools/profileSummary.ts bench/results/profiles/canvas.cpuprofile --top=40
+ *   (--screenshot=/tmp/board.png saves what the page shows at the end)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { buildCardBoard } from '../lib/board.ts';
+import { connectClient } from '../lib/clients.ts';
+import { ROOT, sleep } from '../lib/ipc.ts';
+import { putBoard, startServer } from '../lib/servers.ts';
+
+const cards = Number(process.argv[2] ?? 5000);
+const drag = process.argv.includes('--drag');
+const server = await startServer('ours', process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {});
+const board = buildCardBoard(cards, 55);
+const name = await putBoard(server, board, `profile ${cards}`);
+const remote = connectClient('ours', server.url, name);
+await remote.synced;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
+await context.addInitScript('globalThis.__name = (fn) => fn;');
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+if (!drag) await cdp.send('Profiler.start');
+const started = Date.now();
+await page.goto(`${server.url}/b/${name}`, { waitUntil: 'domcontentloaded' });
+await page.waitForFunction((n) => (window.__iedereen?.canvas?.cards ?? 0) >= n, cards, { timeout: 60_000, polling: 50 });
+const marks = await page.evaluate(() => {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+  const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.endsWith('.js'));
+  return [
+    ['response end', nav.responseEnd],
+    ['DOMContentLoaded', nav.domContentLoadedEventEnd],
+    ...scripts.map((s) => [`script ${s.name.split('/').pop()} loaded`, s.responseEnd]),
+    ...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('iedereen:')).map((m) => [m.name, m.startTime]),
+  ].map(([name, t]) => `${String(name).padEnd(40)} ${Number(t).toFixed(0).padStart(6)} ms`);
+});
+console.log(marks.join('\n'));
+console.log(`cards on the canvas after ${Date.now() - started} ms (${await page.evaluate(() => JSON.stringify({ mode: window.__iedereen?.canvas?.mode, inView: window.__iedereen?.canvas?.inView }))})`);
+if (drag) {
+  await page.getByRole('button', { name: /^(Verder zonder naam|Continue without a name)$/ }).click().catch(() => undefined);
+  await sleep(1000);
+  await cdp.send('Profiler.start');
+  const positions = remote.doc.getMap<{ x: number; y: number }>('positions');
+  const ids = board.cardIds.slice(0, 300);
+  let i = 0;
+  const timer = setInterval(() => {
+    const id = ids[i++ % ids.length];
+    const at = positions.get(id)!;
+    positions.set(id, { x: at.x + (i % 2 ? 5 : -5), y: at.y });
+  }, 10);
+  await page.mouse.move(640, 400);
+  await page.mouse.down();
+  for (let step = 0; step < 200; step++) {
+    await page.mouse.move(640 + step, 400 + (step % 20));
+    await sleep(12);
+  }
+  await page.mouse.up();
+  clearInterval(timer);
+}
+const { profile } = await cdp.send('Profiler.stop');
+const shot = process.argv.find((a) => a.startsWith('--screenshot='))?.slice('--screenshot='.length);
+if (shot) {
+  await page.keyboard.press('Escape').catch(() => undefined);
+  await sleep(500);
+  await page.screenshot({ path: shot });
+  console.log(`screenshot: ${shot}`);
+}
+const out = path.join(ROOT, 'bench/results/profiles');
+mkdirSync(out, { recursive: true });
+writeFileSync(path.join(out, 'canvas.cpuprofile'), JSON.stringify(profile));
+console.log(`wrote ${path.join(out, 'canvas.cpuprofile')}`);
+remote.destroy();
+await browser.close();
+await server.child.kill();
+process.exit(0);
