@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
-import { BoardReader, readBoard, recordMap, metaMap, type Board } from './docSchema.ts';
+import { BoardReader, changedPositions, readBoard, recordMap, metaMap, type Board } from './docSchema.ts';
 import { addPerson, addQuestion, addSkill, moveCards, removeCards, setBoardTitle, unlinkSkill, updatePerson } from './boardWrites.ts';
 import { createBoard, createLink, createPair, createPerson, createSkill, createStudent } from './test/factory.ts';
 
@@ -156,6 +156,17 @@ describe('BoardReader', () => {
     for (const key of ['meta', 'people', 'skills', 'skillLinks', 'endorsements', 'questions', 'pairs', 'reactions', 'problems'] as const) {
       expect(after[key], key).toBe(before[key]);
     }
+  });
+
+  it('does say which cards moved since the positions it handed out before', () => {
+    const { doc, sam, noor } = team();
+    const reader = new BoardReader(doc);
+    const before = reader.read();
+    moveCards(doc, [{ id: sam, x: 1, y: 2 }]);
+    moveCards(doc, [{ id: noor, x: 3, y: 4 }]);
+    const after = reader.read();
+    expect(changedPositions(after.positions)).toEqual({ previous: before.positions, moved: new Set([sam, noor]) });
+    expect(changedPositions(before.positions)).toBeUndefined();
   });
 
   it('does keep the record objects of people nobody changed when one is renamed', () => {

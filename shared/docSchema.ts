@@ -114,6 +114,13 @@ export function readBoard(doc: Y.Doc): Board {
   }
 }
 
+/**
+ * For a positions map a BoardReader handed out: the map it replaced and the cards whose
+ * place changed in between (added, moved or removed). Lets a view re-place just those cards.
+ */
+const positionChanges = new WeakMap<Board['positions'], { previous: Board['positions']; moved: ReadonlySet<string> }>();
+export const changedPositions = (positions: Board['positions']) => positionChanges.get(positions);
+
 type RecordWithId<M extends RecordMapName> = RecordOf<M> & { id: string };
 interface ReadRecords<M extends RecordMapName> {
   records: Array<RecordWithId<M>>;
@@ -215,7 +222,9 @@ export class BoardReader {
       this.positionProblems.clear();
       for (const key of map.keys()) this.placeCard(key, map.get(key));
     } else {
-      this.positions = new Map(this.positions);
+      const previous = this.positions;
+      this.positions = new Map(previous);
+      positionChanges.set(this.positions, { previous, moved: new Set(this.movedKeys) });
       for (const key of this.movedKeys) {
         if (map.has(key)) this.placeCard(key, map.get(key));
         else {

@@ -2,7 +2,7 @@
  * A Chromium CPU profile of the board page opening a large board (and, with --drag, of a
  * drag while a remote client moves cards), for finding where the canvas spends its time.
  *
- *   npx vite build --minify false --outDir /tmp/prof-client && CLIENT_DIR=/tmp/prof-client npx tsx bench/tools/canvasProfile.ts 5000 [--drag]
+ *   npx vite build --minify false --outDir /tmp/prof-client && CLIENT_DIR=/tmp/prof-client npx tsx bench/tools/canvasProfile.ts 5000 [--drag [--detail]]
  *   npx tsx bench/tools/profileSummary.ts bench/results/profiles/canvas.cpuprofile --top=40
  *   (--screenshot=/tmp/board.png saves what the page shows at the end)
  */
@@ -47,6 +47,25 @@ console.log(`cards on the canvas after ${Date.now() - started} ms (${await page.
 if (drag) {
   await page.getByRole('button', { name: /^(Verder zonder naam|Continue without a name)$/ }).click().catch(() => undefined);
   await sleep(1000);
+  if (process.argv.includes('--detail')) {
+    // Double-click the card in the middle: the overview zooms in on it, at full size.
+    const at = await page.evaluate(() => {
+      const stage = window.__iedereen!.stage!;
+      const box = stage.container().getBoundingClientRect();
+      let best = { x: 640, y: 400, d: Infinity };
+      for (const r of window.__iedereen!.canvas!.rects.values()) {
+        const x = box.left + stage.x() + (r.x + r.width / 2) * stage.scaleX();
+        const y = box.top + stage.y() + (r.y + r.height / 2) * stage.scaleY();
+        const d = Math.hypot(x - 640, y - 400);
+        if (d < best.d) best = { x, y, d };
+      }
+      return best;
+    });
+    await page.mouse.dblclick(at.x, at.y);
+    await page.waitForFunction(() => window.__iedereen?.canvas?.mode === 'detail', undefined, { timeout: 10_000 });
+    await sleep(500);
+    console.log(await page.evaluate(() => `zoomed in: ${window.__iedereen?.canvas?.inView} cards on screen`));
+  }
   await cdp.send('Profiler.start');
   const positions = remote.doc.getMap<{ x: number; y: number }>('positions');
   const ids = board.cardIds.slice(0, 300);

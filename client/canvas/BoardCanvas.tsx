@@ -93,6 +93,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const boxStart = useRef<Point | null>(null);
   const pinch = useRef<{ distance: number; center: Point } | null>(null);
   const cardsLayer = useRef<Konva.Layer>(null);
+  /** The card being dragged is drawn here, so each step redraws one card, not every card on the screen. */
+  const dragLayer = useRef<Konva.Layer>(null);
   /** While the board is panned: where the stage is, so cards coming into view are drawn before the pan ends. */
   const [panAt, setPanAt] = useState<{ x: number; y: number } | null>(null);
   const panAtRef = useRef<{ x: number; y: number } | null>(null);
@@ -268,6 +270,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     const origin = rect ? { x: rect.x, y: rect.y } : node.position();
     dragOrigin.current.set(node.id(), origin);
     node.moveToTop();
+    if (dragLayer.current) node.moveTo(dragLayer.current);
     groupDrag.current = null;
     if (selectedIds.has(node.id()) && selectedIds.size > 1) {
       const origins = new Map<string, Point>();
@@ -278,7 +281,10 @@ export function BoardCanvas(props: BoardCanvasProps) {
         origins.set(id, { x: r.x, y: r.y });
         // Selected cards far off screen are not drawn (culled): they move with the others when the drag ends.
         const other = cardsLayer.current?.findOne(`#${id}`);
-        if (other) nodes.push(other);
+        if (other) {
+          nodes.push(other);
+          if (dragLayer.current) other.moveTo(dragLayer.current);
+        }
       }
       if (origins.size) {
         groupDrag.current = { lead: node.id(), origins, nodes };
@@ -314,6 +320,9 @@ export function BoardCanvas(props: BoardCanvasProps) {
     dragOrigin.current.delete(id);
     const group = groupDrag.current;
     groupDrag.current = null;
+    // Back among the other cards (on top, where a dragged card ends up).
+    const home = cardsLayer.current;
+    if (home) for (const moved of [node, ...(group?.nodes ?? [])]) if (moved.getParent() && moved.getLayer() !== home) moved.moveTo(home);
     if (group && group.lead === id) {
       const dx = node.x() - (origin?.x ?? node.x());
       const dy = node.y() - (origin?.y ?? node.y());
@@ -476,6 +485,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
           onDoubleClick={onOverviewDoubleClick}
         />
       ) : (
+        <>
         <Layer
           ref={cardsLayer}
           onMouseDown={onCardPointerDown}
@@ -539,6 +549,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
             />
           ))}
         </Layer>
+        <Layer ref={dragLayer} onDragMove={onCardDragMove} onDragEnd={onCardDragEnd} />
+        </>
       )}
       {props.highlightedIds && props.highlightedIds.size > 0 && (
         <Layer listening={false}>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardReader } from '../../shared/docSchema.ts';
-import { addPerson, addQuestion, addReaction, addSkill, linkSkill, moveCards, pairStudents, readBoard, updateSkill } from '../../shared/index.ts';
+import { addPerson, addQuestion, addReaction, addSkill, linkSkill, moveCards, pairStudents, readBoard, recordMap, removeCards, updateSkill } from '../../shared/index.ts';
 import { respondToNomination, setOwnLevel, toggleEndorsement } from '../../shared/skillLinks.ts';
 import { moveQuestion } from '../../shared/learningQuestions.ts';
 import { BoardViewBuilder, buildBoardView, personAt, type ViewLabels } from './boardView.ts';
@@ -234,6 +234,28 @@ describe('BoardViewBuilder', () => {
     expect(after.people.find((p) => p.id === sem)).toBe(before.people.find((p) => p.id === sem));
     // The same view as building from scratch.
     expect(after).toEqual(buildBoardView(readBoard(doc), labels, measure, true));
+  });
+
+  it('does give the same view as building from scratch, after any mix of moves, edits and deletes', () => {
+    const { doc, fatima, sem, wondzorg, injecteren } = makeBoard();
+    const builder = new BoardViewBuilder();
+    const reader = new BoardReader(doc);
+    const steps: Array<() => void> = [
+      () => moveCards(doc, [{ id: sem, x: 10, y: 10 }]),
+      () => moveCards(doc, [{ id: wondzorg, x: 20, y: 500 }, { id: fatima, x: 800, y: 0 }]),
+      () => updateSkill(doc, injecteren, { label: 'injecteren (s.c.)' }),
+      () => moveCards(doc, [{ id: injecteren, x: 5, y: 5 }]),
+      () => recordMap(doc, 'positions').delete(sem),
+      () => moveCards(doc, [{ id: sem, x: 300, y: 300 }]),
+      () => recordMap(doc, 'positions').set('nocard0000001', { x: 1, y: 1 }),
+      () => removeCards(doc, [wondzorg]),
+      () => moveCards(doc, [{ id: fatima, x: 0, y: 0 }]),
+    ];
+    builder.build(reader.read(), labels, measure, true);
+    for (const step of steps) {
+      step();
+      expect(builder.build(reader.read(), labels, measure, true)).toEqual(buildBoardView(readBoard(doc), labels, measure, true));
+    }
   });
 
   it('does rebuild the texts when the language (the labels) changes', () => {

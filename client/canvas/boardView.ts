@@ -1,4 +1,4 @@
-import type { Board } from '../../shared/docSchema.ts';
+import { changedPositions, type Board } from '../../shared/docSchema.ts';
 import type { PersonKind, StudentLevel } from '../../shared/records/person.ts';
 import type { SkillCategory } from '../../shared/records/skill.ts';
 import type { NominationResponse, SkillLevel } from '../../shared/records/skillLink.ts';
@@ -264,15 +264,35 @@ export class BoardViewBuilder {
   private contents: CardContents | null = null;
   private view: BoardView | null = null;
   private readonly placed = new Map<string, Placed>();
+  /** The positions this.view was placed with. */
+  private positions: Board['positions'] | null = null;
+  private pairs: Board['pairs'] | null = null;
+  /** Some card had no position and was placed beside the others. */
+  private autoPlaced = false;
 
   build(board: Board, labels: ViewLabels, measure: MeasureText, editable: boolean, meId: string | null = null): BoardView {
     const key = [board.people, board.skills, board.skillLinks, board.endorsements, board.questions, board.reactions, labels, measure, editable, meId];
-    if (!this.contents || key.some((input, i) => input !== this.contentsKey[i])) {
+    const contentsChanged = !this.contents || key.some((input, i) => input !== this.contentsKey[i]);
+    if (contentsChanged) {
       const next = buildCardContents(board, remembered(labels), measure, editable, meId);
       this.contents = this.contents ? reuseUnchangedContents(this.contents, next) : next;
       this.contentsKey = key;
     }
-    this.view = placeCards(this.contents, board.positions, board.pairs, this.view, this.placed);
+    if (!contentsChanged && this.view && board.positions === this.positions && board.pairs === this.pairs) return this.view;
+    // A few cards moved and nothing else changed: re-place only those.
+    const change = changedPositions(board.positions);
+    // (Auto-placed cards sit beside all the others, so any move can shift them: then place all.)
+    const moved =
+      !contentsChanged && this.view && !this.autoPlaced && change && change.previous === this.positions
+        ? moveInView(this.view, board.positions, change.moved, board.pairs, this.placed)
+        : null;
+    if (moved) this.view = moved;
+    else {
+      this.view = placeCards(this.contents!, board.positions, board.pairs, this.view, this.placed);
+      this.autoPlaced = [...this.view.rects.keys()].some((id) => !board.positions.has(id));
+    }
+    this.positions = board.positions;
+    this.pairs = board.pairs;
     return this.view;
   }
 }
@@ -534,6 +554,11 @@ function placeCards(contents: CardContents, positions: Board['positions'], board
   for (const q of questions) rects.set(q.id, rect(q, 'question'));
   for (const r of reactions) rects.set(r.id, rect(r, 'reaction'));
 
+  return { people, skills, questions, reactions, ...linesBetween(questions, boardPairs, rects, previous), rects };
+}
+
+/** The connector from each question to its student, and the link between paired students. */
+function linesBetween(questions: QuestionCardView[], boardPairs: Board['pairs'], rects: ReadonlyMap<string, CardRect>, previous: BoardView | null): Pick<BoardView, 'connectors' | 'pairs'> {
   const between = (a: Rect, b: Rect): [number, number, number, number] => {
     const from = edgePoint(a, centreOf(b));
     const to = edgePoint(b, centreOf(a));
@@ -550,12 +575,46 @@ function placeCards(contents: CardContents, positions: Board['positions'], board
     return [{ id: pair.id, studentIds: pair.studentIds, points, mid: { x: (points[0] + points[2]) / 2, y: (points[1] + points[3]) / 2 } }];
   });
   return {
-    people,
-    skills,
-    questions,
-    reactions,
     connectors: previous && sameValue(previous.connectors, connectors) ? previous.connectors : connectors,
     pairs: previous && sameValue(previous.pairs, pairs) ? previous.pairs : pairs,
+  };
+}
+
+/**
+ * The same as placeCards when only the cards in `moved` changed place since `view` was
+ * made: those cards get new objects, everything else is shared. Work in proportion to
+ * the moves, not the board (plus a few native copies). Null when it cannot tell (a card
+ * lost its position and must be auto-placed, or a moved card is unknown): place all.
+ */
+function moveInView(view: BoardView, positions: Board['positions'], moved: ReadonlySet<string>, boardPairs: Board['pairs'], placedBefore: Map<string, Placed>): BoardView | null {
+  const rects = new Map(view.rects);
+  const lists: Partial<Record<CardType, Array<{ id: string; x: number; y: number; width: number; height: number }>>> = {};
+  const listOf: Record<CardType, keyof CardContents> = { person: 'people', skill: 'skills', question: 'questions', reaction: 'reactions' };
+  for (const id of moved) {
+    const rect = rects.get(id);
+    if (!rect) {
+      // A position for something that is not a card (yet): harmless, unless it is a card we have not placed.
+      if (placedBefore.has(id)) return null;
+      continue;
+    }
+    const at = positions.get(id);
+    const entry = placedBefore.get(id);
+    if (!at || !entry) return null;
+    const list = (lists[rect.type] ??= [...view[listOf[rect.type]]]);
+    const index = list.indexOf(entry.card);
+    if (index < 0) return null;
+    const card = { ...entry.card, x: at.x, y: at.y };
+    list[index] = card;
+    placedBefore.set(id, { contents: entry.contents, x: at.x, y: at.y, card });
+    rects.set(id, { x: at.x, y: at.y, width: rect.width, height: rect.height, type: rect.type });
+  }
+  const questions = (lists.question as QuestionCardView[] | undefined) ?? view.questions;
+  return {
+    people: (lists.person as PersonCardView[] | undefined) ?? view.people,
+    skills: (lists.skill as SkillCardView[] | undefined) ?? view.skills,
+    questions,
+    reactions: (lists.reaction as ReactionCardView[] | undefined) ?? view.reactions,
+    ...linesBetween(questions, boardPairs, rects, view),
     rects,
   };
 }

@@ -11,7 +11,7 @@ import type { Viewport } from './viewport.ts';
 export const DETAIL_MAX_CARDS = 250;
 
 /** Cards just outside the screen are drawn too (this share of the screen on every side), so a pan shows them at once. */
-export const CULL_MARGIN = 0.5;
+export const CULL_MARGIN = 0.3;
 
 export type CardLists = Pick<BoardView, 'people' | 'skills' | 'questions' | 'reactions'>;
 
