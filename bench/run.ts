@@ -140,7 +140,8 @@ async function main(): Promise<number> {
   console.log(`\n${table}\n`);
   const failed = judged.filter((r) => r.status === 'fail');
   const broken = judged.filter((r) => r.status === 'error');
-  const file = path.join(ROOT, 'bench/results/latest.json');
+  // A smoke run must not overwrite the figures of the last full run.
+  const file = path.join(ROOT, quick ? 'bench/results/quick.json' : 'bench/results/latest.json');
   writeJson(file, {
     mode: quick ? 'quick' : 'full',
     startedAt: new Date(started).toISOString(),

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
-import Konva from 'konva';
-import { Layer, Rect, Stage } from 'react-konva';
+import Konva from './konva.ts';
+import { Layer, Rect, Stage } from 'react-konva/lib/ReactKonvaCore.js';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { PersonCard } from './PersonCard.tsx';
 import { SkillCard } from './SkillCard.tsx';

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
-import Konva from 'konva';
-import { Layer, Rect } from 'react-konva';
+import Konva from './konva.ts';
+import { Layer, Rect } from 'react-konva/lib/ReactKonvaCore.js';
 import type { Rect as Box } from './layout.ts';
 
 export interface HighlightView {

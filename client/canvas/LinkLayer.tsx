@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Circle, Group, Layer, Line, Path } from 'react-konva';
+import { Circle, Group, Layer, Line, Path } from 'react-konva/lib/ReactKonvaCore.js';
 import type Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import type { ConnectorView, PairLinkView } from './boardView.ts';

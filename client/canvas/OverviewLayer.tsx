@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, type RefObject } from 'react';
 import type Konva from 'konva';
 import type { Context } from 'konva/lib/Context';
-import { Layer, Shape } from 'react-konva';
+import { Layer, Shape } from 'react-konva/lib/ReactKonvaCore.js';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import type { CardLists } from './culling.ts';
 import { CARD_BORDER, CATEGORY_COLOURS, DROP_HIGHLIGHT, FONT_FAMILY, INK, PERSON_ACCENT, QUESTION_COLOURS, REACTION_COLOURS, RESERVED, SELECTION } from './palette.ts';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Circle, Group, Path, Rect, Text } from 'react-konva';
+import { Circle, Group, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import type { PersonCardView } from './boardView.ts';
 import { PERSON_CARD, PERSON_TEXT_X, TITLE_LINE } from './layout.ts';
 import { CARD_BORDER, DROP_HIGHLIGHT, FONT_FAMILY, INK, INK_MUTED, PERSON_ACCENT, SELECTION } from './palette.ts';

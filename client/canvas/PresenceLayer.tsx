@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Group, Layer, Path, Rect, Text } from 'react-konva';
+import { Group, Layer, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import type { Rect as Box } from './layout.ts';
 import { CURSOR_ICON } from './icons.ts';
 import { FONT_FAMILY } from './palette.ts';

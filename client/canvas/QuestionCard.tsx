@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Circle, Group, Line, Path, Rect, Text } from 'react-konva';
+import { Circle, Group, Line, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import type { QuestionCardView } from './boardView.ts';
 import { QUESTION_CARD } from './layout.ts';
 import { FONT_FAMILY, INK, INK_MUTED, QUESTION_COLOURS, SELECTION, THEME_COLOURS } from './palette.ts';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Circle, Group, Path, Rect, Text } from 'react-konva';
+import { Circle, Group, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import type { ReactionCardView } from './boardView.ts';
 import { REACTION_CARD } from './layout.ts';
 import { FONT_FAMILY, INK, INK_MUTED, REACTION_COLOURS, SELECTION } from './palette.ts';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Circle, Group, Path, Rect, Text } from 'react-konva';
+import { Circle, Group, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import type { SkillCardView } from './boardView.ts';
 import { SKILL_CARD, TITLE_LINE } from './layout.ts';
 import { CATEGORY_COLOURS, FONT_FAMILY, INK, INK_MUTED, RESERVED, SELECTION, STUDENT_HIGHLIGHT } from './palette.ts';

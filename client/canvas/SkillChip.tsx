@@ -1,4 +1,4 @@
-import { Circle, Group, Line, Path, Rect, Text } from 'react-konva';
+import { Circle, Group, Line, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import { CHIP_TICK, type ChipView } from './boardView.ts';
 import { PERSON_CARD } from './layout.ts';
 import { CATEGORY_COLOURS, FONT_FAMILY, INK, INK_MUTED, RESERVED, STUDENT_HIGHLIGHT } from './palette.ts';
