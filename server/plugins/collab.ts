@@ -303,7 +303,10 @@ export const collabPlugin = fp<CollabOptions>(
         const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
         if (!handleAwareness(socket, connection, bytes)) connection.handleMessage(bytes);
       });
-      socket.on('error', () => socket.terminate());
+      socket.on('error', (error) => {
+        app.log.error({ err: error }, 'live connection error');
+        socket.terminate();
+      });
       socket.on('close', (code: number, reason: Buffer) => connection.handleClose({ code, reason: reason.toString() }));
     }
 
