@@ -80,6 +80,11 @@ function upgradeRequest(request: IncomingMessage): Request {
   return { url: request.url ?? '/', headers } as unknown as Request;
 }
 
+/** A socket's error listener that keeps nothing alive (a closure here would hold on to the upgrade request). */
+function destroyOnError(this: Duplex) {
+  this.destroy();
+}
+
 /** Answers an upgrade that is not accepted with a plain HTTP error, as the REST API would. */
 function refuseUpgrade(socket: Duplex, status: number, body: unknown) {
   const json = JSON.stringify(body);
@@ -286,13 +291,18 @@ export const collabPlugin = fp<CollabOptions>(
     // ~3 KB per idle connection. Here an open socket keeps only what Hocuspocus uses.
     const wss = new WebSocketServer({ noServer: true, maxPayload: options.wsMaxPayload });
     const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-      socket.on('error', () => socket.destroy());
+      socket.on('error', destroyOnError);
       const path = (request.url ?? '').split('?')[0];
       if (path !== COLLAB_PATH) return refuseUpgrade(socket, 404, errorBody(ErrorCodes.NOT_FOUND, 'There is no live connection here.'));
       if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {
         return refuseUpgrade(socket, 403, errorBody(ErrorCodes.ORIGIN_NOT_ALLOWED, 'This page may not open the live connection.'));
       }
-      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, upgradeRequest(request)));
+      const light = upgradeRequest(request);
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        // ws has its own error handling from here on.
+        socket.off('error', destroyOnError);
+        accept(ws, light);
+      });
     };
     app.server.on('upgrade', onUpgrade);
 
