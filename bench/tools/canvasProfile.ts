@@ -28,17 +28,18 @@ const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-if (!drag) await cdp.send('Profiler.start');
+const profiling = !process.argv.includes('--marks-only');
+if (!drag && profiling) await cdp.send('Profiler.start');
 const started = Date.now();
 await page.goto(`${server.url}/b/${name}`, { waitUntil: 'domcontentloaded' });
 await page.waitForFunction((n) => (window.__iedereen?.canvas?.cards ?? 0) >= n, cards, { timeout: 60_000, polling: 50 });
 const marks = await page.evaluate(() => {
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-  const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.endsWith('.js'));
+  const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => /\.(js|css|woff2?|svg|png|ico)$|\/api\//.test(r.name));
   return [
     ['response end', nav.responseEnd],
     ['DOMContentLoaded', nav.domContentLoadedEventEnd],
-    ...scripts.map((s) => [`script ${s.name.split('/').pop()} loaded`, s.responseEnd]),
+    ...scripts.map((s) => [`${s.name.split('/').slice(-2).join('/')} ${s.startTime.toFixed(0)}→`, s.responseEnd]),
     ...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('iedereen:')).map((m) => [m.name, m.startTime]),
   ].map(([name, t]) => `${String(name).padEnd(40)} ${Number(t).toFixed(0).padStart(6)} ms`);
 });
@@ -84,7 +85,7 @@ if (drag) {
   await page.mouse.up();
   clearInterval(timer);
 }
-const { profile } = await cdp.send('Profiler.stop');
+const { profile } = profiling || drag ? await cdp.send('Profiler.stop') : { profile: {} };
 const shot = process.argv.find((a) => a.startsWith('--screenshot='))?.slice('--screenshot='.length);
 if (shot) {
   await page.keyboard.press('Escape').catch(() => undefined);

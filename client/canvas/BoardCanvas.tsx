@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import Konva from './konva.ts';
-import { Layer, Rect, Stage } from 'react-konva/lib/ReactKonvaCore.js';
+import { Group, Layer, Rect, Stage } from 'react-konva/lib/ReactKonvaCore.js';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { PersonCard } from './PersonCard.tsx';
 import { SkillCard } from './SkillCard.tsx';
 import { QuestionCard } from './QuestionCard.tsx';
 import { ReactionCard } from './ReactionCard.tsx';
-import { LinkLayer } from './LinkLayer.tsx';
-import { OverviewLayer, type OverviewDrag } from './OverviewLayer.tsx';
+import { Links } from './LinkLayer.tsx';
+import { OverviewShape, type OverviewDrag } from './OverviewLayer.tsx';
 import { CULL_MARGIN, DETAIL_MAX_CARDS, cardAt, cullView, type CulledView } from './culling.ts';
 import { reportCanvas } from '../testHooks.ts';
 import { personAt, type BoardView } from './boardView.ts';
@@ -45,7 +45,7 @@ export interface BoardCanvasProps {
   /** Person cards outlined (e.g. the people of a skill picked in the coverage view); null when none. */
   highlightedIds?: ReadonlySet<string> | null;
   stageRef?: Ref<Konva.Stage>;
-  /** Layers drawn on top of the cards (presence, highlights); they should not listen. */
+  /** Drawn on top of the cards (presence, highlights), on a layer that does not listen: groups, not layers. */
   overlay?: ReactNode;
   onViewportChange(viewport: Viewport): void;
   /** A card (or pair) was pressed; `additive` (Shift) toggles it in the selection. null: empty space. */
@@ -467,115 +467,117 @@ export function BoardCanvas(props: BoardCanvasProps) {
       onDragMove={onStageDragMove}
       onDragEnd={onStageDragEnd}
     >
-      <LinkLayer connectors={view.connectors} pairs={view.pairs} selectedIds={selectedIds} dimmedIds={dimmedIds} onSelectPair={onSelectPair} />
-      {overview ? (
-        <OverviewLayer
-          people={culled.people}
-          skills={culled.skills}
-          questions={culled.questions}
-          reactions={culled.reactions}
-          scale={scale}
-          selectedIds={selectedIds}
-          dimmedIds={dimmedIds}
-          dropTargetId={shownDropTarget}
-          names={culled.inView <= DETAIL_MAX_CARDS * 3 && scale >= 0.15}
-          drag={overviewDrag}
-          redrawRef={overviewRedraw}
-          onPointerDown={onOverviewPointerDown}
-          onDoubleClick={onOverviewDoubleClick}
-        />
-      ) : (
-        <>
-        <Layer
-          ref={cardsLayer}
-          onMouseDown={onCardPointerDown}
-          onTouchStart={onCardPointerDown}
-          onDblClick={onCardDoubleClick}
-          onDblTap={onCardDoubleClick}
-          onClick={onCardClick}
-          onTap={onCardClick}
-          onDragStart={onCardDragStart}
-          onDragMove={onCardDragMove}
-          onDragEnd={onCardDragEnd}
-        >
-          {culled.reactions.map((card) => (
-            <ReactionCard key={card.id} card={card} selected={selectedIds.has(card.id)} editing={card.id === editingId} editable={editable} />
-          ))}
-          {culled.questions.map((card) => (
-            <QuestionCard
-              key={card.id}
-              card={card}
-              selected={selectedIds.has(card.id)}
-              editing={card.id === editingId}
-              editable={editable}
-              dimmed={!!dimmedIds?.has(card.id)}
-            />
-          ))}
-          {culled.people.map((card) => (
-            <PersonCard
-              key={card.id}
-              card={card}
-              selected={selectedIds.has(card.id)}
-              dropTarget={card.id === shownDropTarget}
-              editing={card.id === editingId}
-              editable={editable}
-              texts={texts}
-              studentSkills={studentSkills}
-            />
-          ))}
-          {skillDrag && dropTargetId && (
-            // Where the dragged skill will return to: it is copied onto the person, not moved.
-            <Rect
-              x={skillDrag.origin.x}
-              y={skillDrag.origin.y}
-              width={skillDrag.width}
-              height={skillDrag.height}
-              cornerRadius={10}
-              stroke={DROP_HIGHLIGHT}
-              dash={[8, 6]}
-              strokeWidth={2}
-              listening={false}
-            />
-          )}
-          {culled.skills.map((card) => (
-            <SkillCard
-              key={card.id}
-              card={card}
-              selected={selectedIds.has(card.id)}
-              editing={card.id === editingId}
-              editable={editable}
-              texts={texts}
-              fromStudent={studentSkills ? studentSkills.has(card.id) : null}
-            />
-          ))}
-        </Layer>
-        <Layer ref={dragLayer} onDragMove={onCardDragMove} onDragEnd={onCardDragEnd} />
-        </>
-      )}
-      {props.highlightedIds && props.highlightedIds.size > 0 && (
-        <Layer listening={false}>
-          {view.people
-            .filter((card) => props.highlightedIds!.has(card.id))
-            .map((card) => (
-              <Rect
+      {/* Few layers on purpose: each is two full-size canvases to allocate, clear and composite. */}
+      <Layer
+        ref={cardsLayer}
+        onMouseDown={onCardPointerDown}
+        onTouchStart={onCardPointerDown}
+        onDblClick={onCardDoubleClick}
+        onDblTap={onCardDoubleClick}
+        onClick={onCardClick}
+        onTap={onCardClick}
+        onDragStart={onCardDragStart}
+        onDragMove={onCardDragMove}
+        onDragEnd={onCardDragEnd}
+      >
+        <Links connectors={view.connectors} pairs={view.pairs} selectedIds={selectedIds} dimmedIds={dimmedIds} onSelectPair={onSelectPair} />
+        {overview ? (
+          <OverviewShape
+            people={culled.people}
+            skills={culled.skills}
+            questions={culled.questions}
+            reactions={culled.reactions}
+            scale={scale}
+            selectedIds={selectedIds}
+            dimmedIds={dimmedIds}
+            dropTargetId={shownDropTarget}
+            names={culled.inView <= DETAIL_MAX_CARDS * 3 && scale >= 0.15}
+            drag={overviewDrag}
+            redrawRef={overviewRedraw}
+            onPointerDown={onOverviewPointerDown}
+            onDoubleClick={onOverviewDoubleClick}
+          />
+        ) : (
+          <>
+            {culled.reactions.map((card) => (
+              <ReactionCard key={card.id} card={card} selected={selectedIds.has(card.id)} editing={card.id === editingId} editable={editable} />
+            ))}
+            {culled.questions.map((card) => (
+              <QuestionCard
                 key={card.id}
-                name="coverage-highlight"
-                targetId={card.id}
-                x={card.x - 7 / scale}
-                y={card.y - 7 / scale}
-                width={PERSON_CARD.width + 14 / scale}
-                height={card.height + 14 / scale}
-                cornerRadius={18}
-                stroke={COVERAGE_HIGHLIGHT}
-                strokeWidth={4 / scale}
-                dash={[12 / scale, 6 / scale]}
+                card={card}
+                selected={selectedIds.has(card.id)}
+                editing={card.id === editingId}
+                editable={editable}
+                dimmed={!!dimmedIds?.has(card.id)}
               />
             ))}
-        </Layer>
-      )}
-      {props.overlay}
-      {box && (
-        <Layer listening={false}>
+            {culled.people.map((card) => (
+              <PersonCard
+                key={card.id}
+                card={card}
+                selected={selectedIds.has(card.id)}
+                dropTarget={card.id === shownDropTarget}
+                editing={card.id === editingId}
+                editable={editable}
+                texts={texts}
+                studentSkills={studentSkills}
+              />
+            ))}
+            {skillDrag && dropTargetId && (
+              // Where the dragged skill will return to: it is copied onto the person, not moved.
+              <Rect
+                x={skillDrag.origin.x}
+                y={skillDrag.origin.y}
+                width={skillDrag.width}
+                height={skillDrag.height}
+                cornerRadius={10}
+                stroke={DROP_HIGHLIGHT}
+                dash={[8, 6]}
+                strokeWidth={2}
+                listening={false}
+              />
+            )}
+            {culled.skills.map((card) => (
+              <SkillCard
+                key={card.id}
+                card={card}
+                selected={selectedIds.has(card.id)}
+                editing={card.id === editingId}
+                editable={editable}
+                texts={texts}
+                fromStudent={studentSkills ? studentSkills.has(card.id) : null}
+              />
+            ))}
+          </>
+        )}
+      </Layer>
+      <Layer ref={dragLayer} onDragMove={onCardDragMove} onDragEnd={onCardDragEnd} />
+      {/* One layer for everything drawn over the cards that never listens: each layer is a full-size canvas to allocate, clear and composite. */}
+      <Layer listening={false}>
+        {props.highlightedIds && props.highlightedIds.size > 0 && (
+          <Group>
+            {view.people
+              .filter((card) => props.highlightedIds!.has(card.id))
+              .map((card) => (
+                <Rect
+                  key={card.id}
+                  name="coverage-highlight"
+                  targetId={card.id}
+                  x={card.x - 7 / scale}
+                  y={card.y - 7 / scale}
+                  width={PERSON_CARD.width + 14 / scale}
+                  height={card.height + 14 / scale}
+                  cornerRadius={18}
+                  stroke={COVERAGE_HIGHLIGHT}
+                  strokeWidth={4 / scale}
+                  dash={[12 / scale, 6 / scale]}
+                />
+              ))}
+          </Group>
+        )}
+        {props.overlay}
+        {box && (
           <Rect
             name="selection-box"
             x={box.x}
@@ -587,8 +589,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
             strokeWidth={1.5 / scale}
             dash={[6 / scale, 4 / scale]}
           />
-        </Layer>
-      )}
+        )}
+      </Layer>
     </Stage>
   );
 }

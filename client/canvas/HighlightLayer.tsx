@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import Konva from './konva.ts';
-import { Layer, Rect } from 'react-konva/lib/ReactKonvaCore.js';
+import { Group, Rect } from 'react-konva/lib/ReactKonvaCore.js';
 import type { Rect as Box } from './layout.ts';
 
 export interface HighlightView {
@@ -13,18 +13,19 @@ export interface HighlightView {
 
 /**
  * A brief pulsing glow around cards where something just happened (a nomination
- * arrived). Its own non-listening layer: the animation redraws only this layer, never
- * the cards. With reduced motion the glow stays still.
+ * arrived). On the overlay layer, which never listens: the animation redraws the overlay,
+ * never the cards. With reduced motion the glow stays still.
  */
-export const HighlightLayer = memo(function HighlightLayer({ highlights, scale }: { highlights: HighlightView[]; scale: number }) {
-  const layerRef = useRef<Konva.Layer>(null);
+export const Highlights = memo(function Highlights({ highlights, scale }: { highlights: HighlightView[]; scale: number }) {
+  const groupRef = useRef<Konva.Group>(null);
   useEffect(() => {
-    const layer = layerRef.current;
+    const group = groupRef.current;
+    const layer = group?.getLayer();
     if (!layer || highlights.length === 0) return;
     if (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches) return;
     const animation = new Konva.Animation((frame) => {
       const pulse = 0.5 + 0.5 * Math.sin(((frame?.time ?? 0) / 1000) * Math.PI * 3);
-      for (const node of layer.find('.arrival-highlight')) node.opacity(0.35 + 0.65 * pulse);
+      for (const node of group!.find('.arrival-highlight')) node.opacity(0.35 + 0.65 * pulse);
     }, layer);
     animation.start();
     return () => {
@@ -33,7 +34,7 @@ export const HighlightLayer = memo(function HighlightLayer({ highlights, scale }
   }, [highlights]);
   const k = 1 / scale;
   return (
-    <Layer ref={layerRef} listening={false}>
+    <Group ref={groupRef} listening={false}>
       {highlights.map((h) => (
         <Rect
           key={h.key}
@@ -51,6 +52,6 @@ export const HighlightLayer = memo(function HighlightLayer({ highlights, scale }
           shadowOpacity={0.9}
         />
       ))}
-    </Layer>
+    </Group>
   );
 });

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Circle, Group, Layer, Line, Path } from 'react-konva/lib/ReactKonvaCore.js';
+import { Circle, Group, Line, Path } from 'react-konva/lib/ReactKonvaCore.js';
 import type Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import type { ConnectorView, PairLinkView } from './boardView.ts';
@@ -19,14 +19,14 @@ interface Props {
  * Drawn under the cards: a thin line from each learning question to its student, and a
  * link between paired students. Only the pair badge listens (to select the pair).
  */
-export const LinkLayer = memo(function LinkLayer({ connectors, pairs, selectedIds, dimmedIds, onSelectPair }: Props) {
+export const Links = memo(function Links({ connectors, pairs, selectedIds, dimmedIds, onSelectPair }: Props) {
   const select = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     e.cancelBubble = true;
     const id: unknown = (e.target as Konva.Node).getAttr('pairId');
     if (typeof id === 'string') onSelectPair(id, 'shiftKey' in e.evt && e.evt.shiftKey);
   };
   return (
-    <Layer>
+    <Group>
       {connectors.map((c) => (
         <Line
           key={c.id}
@@ -60,6 +60,6 @@ export const LinkLayer = memo(function LinkLayer({ connectors, pairs, selectedId
           </Group>
         );
       })}
-    </Layer>
+    </Group>
   );
 });

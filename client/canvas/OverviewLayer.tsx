@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, type RefObject } from 'react';
 import type Konva from 'konva';
 import type { Context } from 'konva/lib/Context';
-import { Layer, Shape } from 'react-konva/lib/ReactKonvaCore.js';
+import { Shape } from 'react-konva/lib/ReactKonvaCore.js';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import type { CardLists } from './culling.ts';
 import { CARD_BORDER, CATEGORY_COLOURS, DROP_HIGHLIGHT, FONT_FAMILY, INK, PERSON_ACCENT, QUESTION_COLOURS, REACTION_COLOURS, RESERVED, SELECTION } from './palette.ts';
@@ -44,7 +44,7 @@ type Block = { id: string; x: number; y: number; width: number; height: number }
  * grouped by colour so thousands of cards are a few canvas paths; its hit region is the
  * blocks, so pressing a card (not the space between) reaches the board's gestures.
  */
-export const OverviewLayer = memo(function OverviewLayer(props: Props) {
+export const OverviewShape = memo(function OverviewShape(props: Props) {
   const shapeRef = useRef<Konva.Shape>(null);
   const latest = useRef(props);
   latest.current = props;
@@ -157,8 +157,7 @@ export const OverviewLayer = memo(function OverviewLayer(props: Props) {
   };
 
   return (
-    <Layer>
-      <Shape
+    <Shape
         ref={shapeRef}
         name="board-overview"
         sceneFunc={sceneFunc}
@@ -169,6 +168,5 @@ export const OverviewLayer = memo(function OverviewLayer(props: Props) {
         onDblClick={props.onDoubleClick}
         onDblTap={props.onDoubleClick}
       />
-    </Layer>
   );
 });

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Group, Layer, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
+import { Group, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import type { Rect as Box } from './layout.ts';
 import { CURSOR_ICON } from './icons.ts';
 import { FONT_FAMILY } from './palette.ts';
@@ -35,10 +35,10 @@ function NameTag({ name, colour, x, y }: { name: string; colour: string; x: numb
 }
 
 /** Who else has which card selected: an outline and name tag in their colour. */
-export const RemoteSelectionLayer = memo(function RemoteSelectionLayer({ selections, scale }: { selections: RemoteSelectionView[]; scale: number }) {
+export const RemoteSelections = memo(function RemoteSelections({ selections, scale }: { selections: RemoteSelectionView[]; scale: number }) {
   const k = 1 / scale;
   return (
-    <Layer listening={false}>
+    <Group listening={false}>
       {selections.map((s) => (
         <Group key={s.key} name="remote-selection" peerName={s.name}>
           <Rect
@@ -57,25 +57,25 @@ export const RemoteSelectionLayer = memo(function RemoteSelectionLayer({ selecti
           </Group>
         </Group>
       ))}
-    </Layer>
+    </Group>
   );
 });
 
 /**
- * Everyone else's pointer with their name. Its own layer that never listens: cursors move
- * many times a second and must not make the cards layer redraw or steal clicks. Drawn at
+ * Everyone else's pointer with their name, on the board's overlay layer that never listens:
+ * cursors move many times a second and must not make the cards layer redraw or steal clicks. Drawn at
  * a constant screen size whatever the zoom.
  */
-export const CursorLayer = memo(function CursorLayer({ cursors, scale }: { cursors: CursorView[]; scale: number }) {
+export const Cursors = memo(function Cursors({ cursors, scale }: { cursors: CursorView[]; scale: number }) {
   const k = 1 / scale;
   return (
-    <Layer listening={false}>
+    <Group listening={false}>
       {cursors.map((c) => (
         <Group key={c.key} name="remote-cursor" peerName={c.name} x={c.x} y={c.y} scaleX={k} scaleY={k}>
           <Path data={CURSOR_ICON} fill={c.colour} stroke="#ffffff" strokeWidth={1.5} perfectDrawEnabled={false} />
           <NameTag name={c.name} colour={c.colour} x={14} y={20} />
         </Group>
       ))}
-    </Layer>
+    </Group>
   );
 });

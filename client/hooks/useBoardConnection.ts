@@ -71,6 +71,7 @@ export function useBoardConnection(boardId: string | null, token: string | null 
         setState((s) => ({ ...s, scope }));
       },
       onSynced: () => void performance.mark('iedereen:synced'),
+      onConnect: () => void performance.mark('iedereen:socket-open'),
       onClose: ({ event }) => {
         if (event?.reason === 'link-revoked' || event?.reason === 'invalid-token') refuse(event.reason);
       },

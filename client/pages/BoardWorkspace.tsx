@@ -37,8 +37,8 @@ import { searchSkills } from '../../shared/skillSearch.ts';
 import { CARE_TEAM_SKILLS } from '../../shared/templates/careTeam.ts';
 import { BoardCanvas, type CardMove } from '../canvas/BoardCanvas.tsx';
 import { BoardViewBuilder, EMPTY_VIEW, personAt, type ViewLabels } from '../canvas/boardView.ts';
-import { HighlightLayer, type HighlightView } from '../canvas/HighlightLayer.tsx';
-import { RemoteSelectionLayer, type RemoteSelectionView } from '../canvas/PresenceLayer.tsx';
+import { Highlights, type HighlightView } from '../canvas/HighlightLayer.tsx';
+import { RemoteSelections, type RemoteSelectionView } from '../canvas/PresenceLayer.tsx';
 import {
   PERSON_CARD,
   QUESTION_CARD,
@@ -1079,8 +1079,8 @@ export function BoardWorkspace({ boardId, token, initialRole, initialTitle, onDe
   const armedLabel = armedSkill ? skillName(armedSkill) : '';
   const overlay = (
     <>
-      <RemoteSelectionLayer selections={remoteSelections} scale={viewport.scale} />
-      <HighlightLayer highlights={highlights} scale={viewport.scale} />
+      <RemoteSelections selections={remoteSelections} scale={viewport.scale} />
+      <Highlights highlights={highlights} scale={viewport.scale} />
       <LiveCursors store={presence} scale={viewport.scale} guestName={t('presence.guest')} />
     </>
   );

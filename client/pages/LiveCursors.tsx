@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { CursorLayer, type CursorView } from '../canvas/PresenceLayer.tsx';
+import { Cursors, type CursorView } from '../canvas/PresenceLayer.tsx';
 import type { PresenceStore } from '../hooks/presenceStore.ts';
 import { useRemoteCursors } from '../hooks/usePresence.ts';
 
@@ -13,5 +13,5 @@ export function LiveCursors({ store, scale, guestName }: { store: PresenceStore 
     () => cursors.map((c) => ({ key: String(c.clientId), name: c.name || guestName, colour: c.colour, x: c.x, y: c.y })),
     [cursors, guestName],
   );
-  return <CursorLayer cursors={views} scale={scale} />;
+  return <Cursors cursors={views} scale={scale} />;
 }
