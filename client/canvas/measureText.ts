@@ -1,6 +1,8 @@
 import type { MeasureText } from './layout.ts';
 
 let context: CanvasRenderingContext2D | null = null;
+/** The font the context is set to: setting it parses the CSS font string every time, even to the same value. */
+let contextFont = '';
 const cache = new Map<string, number>();
 
 /**
@@ -13,9 +15,13 @@ export const measureText: MeasureText = (text, font) => {
   if (hit !== undefined) return hit;
   context ??= document.createElement('canvas').getContext('2d');
   if (!context) return text.length * 8;
-  context.font = font;
+  if (font !== contextFont) {
+    context.font = font;
+    contextFont = font;
+  }
   const width = context.measureText(text).width;
-  if (cache.size > 20_000) cache.clear();
+  // A 5,000-card board has ~5,000 different titles; keep them all, within reason.
+  if (cache.size > 50_000) cache.clear();
   cache.set(key, width);
   return width;
 };
