@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import * as Y from 'yjs';
+import { addPerson, moveCards } from '../../shared/boardWrites.ts';
+import { readBoard } from '../../shared/docSchema.ts';
+import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
+import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
+import { createBoard, makeDataDir, removeDataDir, startServer } from '../test/testServer.ts';
+
+// While people edit, a board is stored by appending what changed (not rewritten whole every
+// second); when the last one leaves it is written whole again. Real sockets and files.
+vi.setConfig({ testTimeout: 20_000 });
+
+let dataDir: string;
+let server: { app: FastifyInstance; url: string };
+const clients: TestClient[] = [];
+
+beforeEach(async () => {
+  dataDir = await makeDataDir();
+  server = await startServer(dataDir);
+});
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server.app.close();
+  await removeDataDir(dataDir);
+});
+
+/** The board's files in the data folder, by extension, with their sizes. */
+async function boardFiles(id: string) {
+  const found: Record<string, number> = {};
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.name.startsWith(id)) found[path.extname(entry.name)] = (await stat(full)).size;
+    }
+  };
+  await walk(dataDir);
+  return found;
+}
+
+async function storedBoard(id: string) {
+  const stored = await (await LowdbBoardStore.open(dataDir)).load(id);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, stored!.state);
+  return readBoard(doc);
+}
+
+describe('storing a board while it is edited', () => {
+  it('appends the changes, keeps them across a restart, and writes the board whole when everyone has left', async () => {
+    const board = await createBoard(server.app, 'Logboek');
+    const a = connectClient(server.url, board.id, board.tokens.participant);
+    clients.push(a);
+    await a.synced;
+    // A board of some size: a tiny one is simply written whole (its log would soon pass a quarter of it).
+    a.doc.transact(() => {
+      for (let i = 0; i < 300; i++) addPerson(a.doc, { name: `Collega ${i}`, kind: 'professional-team' }, { x: i, y: i });
+    });
+    const fatima = addPerson(a.doc, { name: 'Fatima', kind: 'professional-team' }, { x: 1, y: 1 });
+    await a.ownWorkStored();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const whole = (await boardFiles(board.id))['.board'];
+    for (let i = 2; i <= 5; i++) {
+      moveCards(a.doc, [{ id: fatima, x: i * 10, y: i }]);
+      await a.ownWorkStored();
+    }
+    const files = await boardFiles(board.id);
+    // The moves went to the change log; the board file was not rewritten for them.
+    expect(files['.log']).toBeGreaterThan(0);
+    expect(files['.board']).toBe(whole);
+
+    // Stop the server with the client still connected: what was stored survives the restart.
+    a.destroy();
+    clients.splice(0);
+    await server.app.close();
+    expect((await storedBoard(board.id)).positions.get(fatima)).toMatchObject({ x: 50, y: 5 });
+    server = await startServer(dataDir);
+
+    const b = connectClient(server.url, board.id, board.tokens.participant);
+    clients.push(b);
+    await b.synced;
+    expect(readBoard(b.doc).positions.get(fatima)).toMatchObject({ x: 50, y: 5 });
+    moveCards(b.doc, [{ id: fatima, x: 70, y: 7 }]);
+    await b.ownWorkStored();
+    b.destroy();
+    clients.splice(0);
+    await waitFor(() => server.app.hocuspocus.getDocumentsCount() === 0, 'the board to unload');
+    // Unloaded: written whole, the log folded in.
+    expect((await boardFiles(board.id))['.log']).toBeUndefined();
+    expect((await storedBoard(board.id)).positions.get(fatima)).toMatchObject({ x: 70, y: 7 });
+  });
+});
