@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Link } from '../components/Link.tsx';
 import { NotFound } from './NotFound.tsx';
 import { BoardWorkspace } from './BoardWorkspace.tsx';
+import { useBoardConnection } from '../hooks/useBoardConnection.ts';
 
 type Lookup =
   | { kind: 'loading' }
@@ -62,6 +63,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const { t } = useTranslation();
   const [token] = useState(() => takeTokenFromAddress(boardId));
   const [lookup, setLookup] = useState<Lookup>({ kind: 'loading' });
+  // Connect at once, while the board is looked up: on a big board the handshake and the
+  // first sync take longer than the lookup, and need not wait for it.
+  const connectionState = useBoardConnection(lookup.kind === 'loading' || lookup.kind === 'found' ? boardId : null, token);
 
   const load = useCallback(
     (signal?: AbortSignal) => {
@@ -118,6 +122,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
     <BoardWorkspace
       key={boardId}
       boardId={boardId}
+      connectionState={connectionState}
       token={token ?? ''}
       initialRole={lookup.role}
       initialTitle={lookup.board.title}

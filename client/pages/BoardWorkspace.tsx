@@ -56,7 +56,7 @@ import { measureText } from '../canvas/measureText.ts';
 import { ARRIVAL_GLOW, DROP_HIGHLIGHT } from '../canvas/palette.ts';
 import { INITIAL_VIEWPORT, NO_INSETS, clampScale, fitBounds, toBoard, viewportCenter, zoomAt, type Insets, type Viewport } from '../canvas/viewport.ts';
 import { useBoard } from '../hooks/useBoard.ts';
-import { useBoardConnection, type Denial } from '../hooks/useBoardConnection.ts';
+import type { BoardConnectionState, Denial } from '../hooks/useBoardConnection.ts';
 import type { Role, SessionCommand } from '../../shared/session.ts';
 import { sendSessionCommand, rotateLink } from '../api.ts';
 import { knownBoard, localStore, rememberBoard } from '../boardAccess.ts';
@@ -139,6 +139,8 @@ const extraNames = (skill: Skill) => {
 
 interface Props {
   boardId: string;
+  /** The live connection to the board, opened by the page while it was still looking the board up. */
+  connectionState: BoardConnectionState;
   /** The board link's token (see boardAccess.ts); sent with every request and to the collab server. */
   token: string;
   /** From the REST lookup, until the server's session message says it. */
@@ -157,9 +159,9 @@ function viewportShowing(rect: Rect, size: { width: number; height: number }): V
   return { scale, x: size.width / 2 - (rect.x + rect.width / 2) * scale, y: size.height / 2 - (rect.y + rect.height / 2) * scale };
 }
 
-export function BoardWorkspace({ boardId, token, initialRole, initialTitle, onDenied }: Props) {
+export function BoardWorkspace({ boardId, connectionState, token, initialRole, initialTitle, onDenied }: Props) {
   const { t, i18n } = useTranslation();
-  const { connection, refused, denial, scope, session: sessionInfo } = useBoardConnection(boardId, token);
+  const { connection, refused, denial, scope, session: sessionInfo } = connectionState;
   const role: Role = sessionInfo?.role ?? initialRole;
   const session = sessionInfo?.session ?? null;
   const clockOffset = sessionInfo?.clockOffset ?? 0;
