@@ -23,10 +23,12 @@ export interface BuildOptions {
   onRoute?: (route: RouteOptions) => void;
   /** How long cursor moves are gathered before they go out together (default PRESENCE_WINDOW_MS; tests stretch it). */
   presenceWindowMs?: number;
+  /** Tests: how long a board must be quiet before its change log is folded (see collab.ts). */
+  foldQuietMs?: number;
 }
 
 /** Builds the whole app without listening, so tests can inject requests or listen on port 0. */
-export async function buildApp(config: AppConfig, { store, logStream, onRoute, presenceWindowMs }: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(config: AppConfig, { store, logStream, onRoute, presenceWindowMs, foldQuietMs }: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logger ? { level: 'info', ...(logStream ? { stream: logStream } : {}) } : false,
     bodyLimit: config.bodyLimit,
@@ -65,6 +67,7 @@ export async function buildApp(config: AppConfig, { store, logStream, onRoute, p
     storeMaxDebounceMs: config.storeMaxDebounceMs,
     allowedOrigins: config.allowedOrigins,
     presenceWindowMs,
+    foldQuietMs,
   });
   await app.register(skillIndexPlugin);
   await app.register(openApiPlugin);

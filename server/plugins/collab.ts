@@ -30,7 +30,12 @@ export interface CollabOptions {
   allowedOrigins: string[];
   /** How long presence (cursor) changes are gathered before they go out together; 0: at once. */
   presenceWindowMs?: number;
+  /** How long a board must go without a store before its change log is folded into the board file. */
+  foldQuietMs?: number;
 }
+
+/** A board counts as quiet (time to fold its change log) after this long without a store: a few debounce windows. */
+const FOLD_QUIET_MS = 3000;
 
 /**
  * Presence goes out at most this often per board. 10 ms: invisible next to the client's own
@@ -107,6 +112,7 @@ export const collabPlugin = fp<CollabOptions>(
   async (app, options) => {
     const store: BoardStore = app.boards;
     const presenceWindowMs = options.presenceWindowMs ?? PRESENCE_WINDOW_MS;
+    const foldQuietMs = options.foldQuietMs ?? FOLD_QUIET_MS;
     /** What each open board's clients were last told is stored. */
     const lastStored = new Map<string, string>();
 
@@ -132,8 +138,13 @@ export const collabPlugin = fp<CollabOptions>(
         const appended = await store.appendUpdate({ summary, schemaVersion: meta.schemaVersion, update }).catch(() => null);
         if (appended) {
           storedStates.set(documentName, { vector, wholeBytes: known.wholeBytes, appended: true });
-          // Fold the log into the board file once it passes a quarter of the board.
-          if (appended.appendedBytes > known.wholeBytes / 4) return save(documentName, document, true);
+          // The log is folded into the board file once it passes a quarter of the board — when
+          // the board next falls quiet, not in the middle of a burst of edits (each append
+          // carries the whole delete set, so a busy board passes that mark in seconds, and a
+          // whole write then stalls every edit arriving meanwhile). A log four times the board
+          // is folded at once, quiet or not.
+          if (appended.appendedBytes > known.wholeBytes * 4) return save(documentName, document, true);
+          if (appended.appendedBytes > known.wholeBytes / 4) foldWhenQuiet(documentName, document);
           return message;
         }
       }
@@ -142,6 +153,23 @@ export const collabPlugin = fp<CollabOptions>(
       storedStates.set(documentName, { vector, wholeBytes: state.length });
       return message;
     }
+
+    /** Per board with a change log due for folding: the timer that folds it once no store came for a while. */
+    const foldTimers = new Map<string, NodeJS.Timeout>();
+    function foldWhenQuiet(documentName: string, document: Y.Doc) {
+      clearTimeout(foldTimers.get(documentName));
+      const timer = setTimeout(() => {
+        foldTimers.delete(documentName);
+        if (!storedStates.get(documentName)?.appended) return;
+        save(documentName, document, true).catch((error: unknown) => app.log.error({ err: error, board: documentName }, 'folding the change log failed'));
+      }, foldQuietMs);
+      timer.unref();
+      foldTimers.set(documentName, timer);
+    }
+    app.addHook('onClose', async () => {
+      for (const timer of foldTimers.values()) clearTimeout(timer);
+      foldTimers.clear();
+    });
 
     /** Presence rules: who may speak for which awareness client id, and the server-stamped role. */
     const presence = new PresenceGuard<Document, Connection>((document, connection) => document.hasConnection(connection));
@@ -287,6 +315,8 @@ export const collabPlugin = fp<CollabOptions>(
         if (storedStates.get(documentName)?.appended) await save(documentName, document, true);
       },
       async afterUnloadDocument({ documentName }) {
+        clearTimeout(foldTimers.get(documentName));
+        foldTimers.delete(documentName);
         lastStored.delete(documentName);
         storedStates.delete(documentName);
       },

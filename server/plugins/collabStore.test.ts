@@ -7,7 +7,8 @@ import { addPerson, moveCards } from '../../shared/boardWrites.ts';
 import { readBoard } from '../../shared/docSchema.ts';
 import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
 import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
-import { createBoard, makeDataDir, removeDataDir, startServer } from '../test/testServer.ts';
+import { createBoard, makeDataDir, removeDataDir, startServer, testConfig } from '../test/testServer.ts';
+import { buildApp } from '../app.ts';
 
 // While people edit, a board is stored by appending what changed (not rewritten whole every
 // second); when the last one leaves it is written whole again. Real sockets and files.
@@ -91,5 +92,37 @@ describe('storing a board while it is edited', () => {
     // Unloaded: written whole, the log folded in.
     expect((await boardFiles(board.id))['.log']).toBeUndefined();
     expect((await storedBoard(board.id)).positions.get(fatima)).toMatchObject({ x: 70, y: 7 });
+  });
+
+  it('folds the change log into the board file once the board falls quiet, with people still on it', async () => {
+    await server.app.close();
+    const app = await buildApp(testConfig(dataDir), { foldQuietMs: 1500 });
+    server = { app, url: await app.listen({ port: 0, host: '127.0.0.1' }) };
+    const board = await createBoard(server.app, 'Rustig moment');
+    const a = connectClient(server.url, board.id, board.tokens.participant);
+    clients.push(a);
+    await a.synced;
+    const ids: string[] = [];
+    a.doc.transact(() => {
+      for (let i = 0; i < 50; i++) ids.push(addPerson(a.doc, { name: `Collega ${i}`, kind: 'professional-team' }, { x: i, y: i }));
+    });
+    await a.ownWorkStored();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Many moves in quick succession: the log passes a quarter of this small board, but is not folded mid-burst.
+    for (let round = 0; round < 4; round++) {
+      moveCards(a.doc, ids.map((id, i) => ({ id, x: round * 100 + i, y: round })));
+      await a.ownWorkStored();
+    }
+    expect((await boardFiles(board.id))['.log']).toBeGreaterThan(0);
+    const deadline = Date.now() + 5_000;
+    while ((await boardFiles(board.id))['.log'] !== undefined) {
+      if (Date.now() > deadline) throw new Error('the log was not folded while the board was quiet');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await storedBoard(board.id)).positions.get(ids[7])).toMatchObject({ x: 307, y: 3 });
+    // Still open and editable: the next change is appended again.
+    moveCards(a.doc, [{ id: ids[0], x: 999, y: 9 }]);
+    await a.ownWorkStored();
+    expect((await boardFiles(board.id))['.log']).toBeGreaterThan(0);
   });
 });
