@@ -123,36 +123,47 @@ export const collabPlugin = fp<CollabOptions>(
      * whole encode of a 1,000-card board blocks the event loop for ~7–17 ms, which every
      * edit arriving meanwhile waits for.
      */
-    const storedStates = new Map<string, { vector: Uint8Array; wholeBytes: number; appended?: boolean }>();
+    const storedStates = new Map<string, { vector: Uint8Array; wholeBytes: number; updatedAt: number; appended?: boolean }>();
 
-    /** Stores the board (appending when it can, whole when asked or when the change log has grown); returns the stored message. */
-    async function save(documentName: string, document: Y.Doc, whole = false) {
+    /**
+     * Stores the board and returns the stored message. `store`: what changed, appended when
+     * the store can; `whole`: the whole board; `fold`: the whole board to fold the change log
+     * in — nothing new is recorded, so the board keeps its updatedAt.
+     */
+    async function save(documentName: string, document: Y.Doc, how: 'store' | 'whole' | 'fold' = 'store') {
       // Update, vector and snapshot are taken in the same tick, so the snapshot describes exactly what is written.
       const message = encodeStoredMessage(document);
       const meta = readMeta(document);
-      const summary = { id: documentName, title: meta.title, createdAt: meta.createdAt, updatedAt: Date.now() };
       const known = storedStates.get(documentName);
+      // updatedAt says when the board last changed: a store that records nothing new (a fold,
+      // the store as the last person leaves without editing) keeps it.
+      const updatedAt = known && (how === 'fold' || !changedSinceStore.has(documentName)) ? known.updatedAt : Date.now();
+      changedSinceStore.delete(documentName);
+      const summary = { id: documentName, title: meta.title, createdAt: meta.createdAt, updatedAt };
       const vector = Y.encodeStateVector(document);
-      if (!whole && known && store.appendUpdate) {
+      if (how === 'store' && known && store.appendUpdate) {
         const update = Y.encodeStateAsUpdate(document, known.vector);
         const appended = await store.appendUpdate({ summary, schemaVersion: meta.schemaVersion, update }).catch(() => null);
         if (appended) {
-          storedStates.set(documentName, { vector, wholeBytes: known.wholeBytes, appended: true });
+          storedStates.set(documentName, { vector, wholeBytes: known.wholeBytes, updatedAt, appended: true });
           // The log is folded into the board file once it passes a quarter of the board — when
           // the board next falls quiet, not in the middle of a burst of edits (each append
           // carries the whole delete set, so a busy board passes that mark in seconds, and a
           // whole write then stalls every edit arriving meanwhile). A log four times the board
           // is folded at once, quiet or not.
-          if (appended.appendedBytes > known.wholeBytes * 4) return save(documentName, document, true);
+          if (appended.appendedBytes > known.wholeBytes * 4) return save(documentName, document, 'fold');
           if (appended.appendedBytes > known.wholeBytes / 4) foldWhenQuiet(documentName, document);
           return message;
         }
       }
       const state = Y.encodeStateAsUpdate(document);
       await store.save({ summary, schemaVersion: meta.schemaVersion, state });
-      storedStates.set(documentName, { vector, wholeBytes: state.length });
+      storedStates.set(documentName, { vector, wholeBytes: state.length, updatedAt });
       return message;
     }
+
+    /** Boards with edits since their last store. */
+    const changedSinceStore = new Set<string>();
 
     /** Per board with a change log due for folding: the timer that folds it once no store came for a while. */
     const foldTimers = new Map<string, NodeJS.Timeout>();
@@ -161,7 +172,7 @@ export const collabPlugin = fp<CollabOptions>(
       const timer = setTimeout(() => {
         foldTimers.delete(documentName);
         if (!storedStates.get(documentName)?.appended) return;
-        save(documentName, document, true).catch((error: unknown) => app.log.error({ err: error, board: documentName }, 'folding the change log failed'));
+        save(documentName, document, 'fold').catch((error: unknown) => app.log.error({ err: error, board: documentName }, 'folding the change log failed'));
       }, foldQuietMs);
       timer.unref();
       foldTimers.set(documentName, timer);
@@ -272,19 +283,22 @@ export const collabPlugin = fp<CollabOptions>(
         const stored = await store.load(documentName);
         if (!stored) throw new Error(CloseCodes.BOARD_NOT_FOUND.reason);
         Y.applyUpdate(document, stored.state);
-        storedStates.set(documentName, { vector: Y.encodeStateVector(document), wholeBytes: stored.state.length });
+        storedStates.set(documentName, { vector: Y.encodeStateVector(document), wholeBytes: stored.state.length, updatedAt: stored.summary.updatedAt });
         const migration = migrateBoard(document);
         if (migration.status === 'migrated') {
           app.log.info({ board: documentName, ...migration }, 'board migrated');
-          lastStored.set(documentName, await save(documentName, document, true));
+          lastStored.set(documentName, await save(documentName, document, 'whole'));
         } else {
           if (migration.status === 'newer') app.log.warn({ board: documentName, ...migration }, 'board written by a newer version');
           lastStored.set(documentName, encodeStoredMessage(document));
         }
       },
+      async onChange({ documentName }) {
+        changedSinceStore.add(documentName);
+      },
       async onStoreDocument({ documentName, document }) {
         // The store before a board is unloaded (no one left) writes it whole, folding its change log in.
-        const message = await save(documentName, document, document.getConnectionsCount() === 0);
+        const message = await save(documentName, document, document.getConnectionsCount() === 0 ? 'whole' : 'store');
         lastStored.set(documentName, message);
         document.broadcastStateless(message);
       },
@@ -312,9 +326,10 @@ export const collabPlugin = fp<CollabOptions>(
       },
       async beforeUnloadDocument({ documentName, document }) {
         // A board nobody has open is kept as one whole file: fold in what was appended.
-        if (storedStates.get(documentName)?.appended) await save(documentName, document, true);
+        if (storedStates.get(documentName)?.appended) await save(documentName, document, 'fold');
       },
       async afterUnloadDocument({ documentName }) {
+        changedSinceStore.delete(documentName);
         clearTimeout(foldTimers.get(documentName));
         foldTimers.delete(documentName);
         lastStored.delete(documentName);
