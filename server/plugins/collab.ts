@@ -167,19 +167,35 @@ export const collabPlugin = fp<CollabOptions>(
 
     /** Per board with a change log due for folding: the timer that folds it once no store came for a while. */
     const foldTimers = new Map<string, NodeJS.Timeout>();
+    /** Folds under way, so closing the app waits for them (nothing may write after close). */
+    const folding = new Set<Promise<unknown>>();
+    let closing = false;
     function foldWhenQuiet(documentName: string, document: Y.Doc) {
+      if (closing) return;
       clearTimeout(foldTimers.get(documentName));
       const timer = setTimeout(() => {
         foldTimers.delete(documentName);
-        if (!storedStates.get(documentName)?.appended) return;
-        save(documentName, document, 'fold').catch((error: unknown) => app.log.error({ err: error, board: documentName }, 'folding the change log failed'));
+        if (closing || !storedStates.get(documentName)?.appended) return;
+        const fold = save(documentName, document, 'fold')
+          .catch((error: unknown) => app.log.error({ err: error, board: documentName }, 'folding the change log failed'))
+          .finally(() => folding.delete(fold));
+        folding.add(fold);
       }, foldQuietMs);
       timer.unref();
       foldTimers.set(documentName, timer);
     }
-    app.addHook('onClose', async () => {
+    app.addHook('preClose', async () => {
+      closing = true;
       for (const timer of foldTimers.values()) clearTimeout(timer);
       foldTimers.clear();
+    });
+    app.addHook('onClose', async () => {
+      // The connections were closed in preClose; Hocuspocus then stores and unloads each board
+      // as its last connection goes, on its own time. Wait for that (bounded), and for any fold
+      // under way, so nothing writes to the data folder once the app has closed.
+      const deadline = Date.now() + 5_000;
+      while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      await Promise.all(folding);
     });
 
     /** Presence rules: who may speak for which awareness client id, and the server-stamped role. */
