@@ -167,7 +167,7 @@ export async function canvas(
     await pool.disconnect();
     return [
       row(s, 'first render of all cards (navigation start → first frame with every card)', 'ms', { ours: [...firstRender, NaN] }, { text: 'first render ≤ 1.5 s', on: 'ours', max: 1500, over: 'worst' }, `not within ${firstRenderTimeoutMs / 1000} s (${slow})`),
-      row(s, `frame time while dragging, ${movesPerSecond} remote moves/s arriving, p95`, 'ms', { ours: [NaN] }, { text: 'p95 frame ≤ 20 ms (≥ 50 fps)', on: 'ours', max: 20 }, 'not measured: the page did not finish its first render in time'),
+      row(s, `frame time while dragging, ${movesPerSecond} remote moves/s arriving, p95 — board as opened`, 'ms', { ours: [NaN] }, { text: 'p95 frame ≤ 20 ms (≥ 50 fps)', on: 'ours', max: 20 }, 'not measured: the page did not finish its first render in time'),
     ];
   }
   page = page!;
@@ -198,7 +198,7 @@ export async function canvas(
   const dragWhileMoving = async (what: string) => {
     const grab = await within(pickCard(page!), 20_000, 'finding a card to drag');
     if (!grab) throw new Error('no person card found on the stage');
-    const centre = board.cardIds.length ? positions.get(grab.id)! : { x: 0, y: 0 };
+    const centre = positions.get(grab.id)!;
     const others = board.cardIds
       .filter((id) => id !== grab.id)
       .map((id) => ({ id, d: Math.hypot(positions.get(id)!.x - centre.x, positions.get(id)!.y - centre.y) }))

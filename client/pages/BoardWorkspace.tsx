@@ -37,8 +37,8 @@ import { searchSkills } from '../../shared/skillSearch.ts';
 import { CARE_TEAM_SKILLS } from '../../shared/templates/careTeam.ts';
 import { BoardCanvas, type CardMove } from '../canvas/BoardCanvas.tsx';
 import { BoardViewBuilder, EMPTY_VIEW, personAt, type ViewLabels } from '../canvas/boardView.ts';
-import { Highlights, type HighlightView } from '../canvas/HighlightLayer.tsx';
-import { RemoteSelections, type RemoteSelectionView } from '../canvas/PresenceLayer.tsx';
+import { Highlights, type HighlightView } from '../canvas/Highlights.tsx';
+import { RemoteSelections, type RemoteSelectionView } from '../canvas/Presence.tsx';
 import {
   PERSON_CARD,
   QUESTION_CARD,

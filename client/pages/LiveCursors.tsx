@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Cursors, type CursorView } from '../canvas/PresenceLayer.tsx';
+import { Cursors, type CursorView } from '../canvas/Presence.tsx';
 import type { PresenceStore } from '../hooks/presenceStore.ts';
 import { useRemoteCursors } from '../hooks/usePresence.ts';
 

@@ -158,15 +158,15 @@ export const OverviewShape = memo(function OverviewShape(props: Props) {
 
   return (
     <Shape
-        ref={shapeRef}
-        name="board-overview"
-        sceneFunc={sceneFunc}
-        hitFunc={hitFunc}
-        perfectDrawEnabled={false}
-        onMouseDown={props.onPointerDown}
-        onTouchStart={props.onPointerDown}
-        onDblClick={props.onDoubleClick}
-        onDblTap={props.onDoubleClick}
-      />
+      ref={shapeRef}
+      name="board-overview"
+      sceneFunc={sceneFunc}
+      hitFunc={hitFunc}
+      perfectDrawEnabled={false}
+      onMouseDown={props.onPointerDown}
+      onTouchStart={props.onPointerDown}
+      onDblClick={props.onDoubleClick}
+      onDblTap={props.onDoubleClick}
+    />
   );
 });
