@@ -1,14 +1,37 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { rolldown } from 'rolldown';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 // The server listens here in development (see scripts/dev.ts); the browser only ever talks to Vite.
 const apiTarget = process.env.API_TARGET ?? 'http://127.0.0.1:3000';
 
+/**
+ * Inlines client/boot/earlyBoardScript.ts into index.html as a classic script, bundled on
+ * its own: it starts a board page's requests while the browser is still fetching and
+ * compiling the app (see client/boot/earlyBoard.ts). Built in dev too, so both behave alike.
+ */
+function inlineEarlyBoardScript(): Plugin {
+  const entry = fileURLToPath(new URL('./client/boot/earlyBoardScript.ts', import.meta.url));
+  return {
+    name: 'iedereen:inline-early-board-script',
+    async transformIndexHtml() {
+      const bundle = await rolldown({ input: entry, logLevel: 'warn' });
+      try {
+        const { output } = await bundle.generate({ format: 'iife', minify: true });
+        return [{ tag: 'script', children: output[0].code, injectTo: 'head-prepend' }];
+      } finally {
+        await bundle.close();
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), inlineEarlyBoardScript()],
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,

@@ -1,5 +1,6 @@
 /** The REST side of the server contract (see server/routes). */
 import type { Role, SessionCommand, SessionState } from '../shared/session.ts';
+import { snapshotEncodingOf, type BoardSnapshot } from '../shared/boardSnapshot.ts';
 
 export interface BoardSummary {
   id: string;
@@ -26,7 +27,14 @@ export const TOKEN_MISSING = 'TOKEN_MISSING';
 export const isDeadLink = (error: unknown) =>
   error instanceof ApiError && (error.code === 'TOKEN_INVALID' || error.code === 'LINK_REVOKED' || (error.status === 401 && error.code !== TOKEN_MISSING));
 
-async function request<T>(path: string, init?: RequestInit & { token?: string | null }): Promise<T> {
+/** An answer as it came, before it is judged: so a request started early (see boot/earlyBoard.ts) can be judged later, and more than once. */
+export interface RawAnswer {
+  status: number;
+  statusText: string;
+  body: unknown;
+}
+
+export async function fetchAnswer(path: string, init?: RequestInit & { token?: string | null }): Promise<RawAnswer> {
   const { token, ...rest } = init ?? {};
   const response = await fetch(path, {
     ...rest,
@@ -37,13 +45,21 @@ async function request<T>(path: string, init?: RequestInit & { token?: string | 
       ...rest.headers,
     },
   });
-  if (response.status === 204) return undefined as T;
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
+  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => null);
+  return { status: response.status, statusText: response.statusText, body };
+}
+
+/** The body of a good answer; an ApiError with the server's code for anything else. */
+export function judgeAnswer<T>({ status, statusText, body }: RawAnswer): T {
+  if (status < 200 || status > 299) {
     const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText);
+    throw new ApiError(status, error?.code ?? `HTTP_${status}`, error?.message ?? statusText);
   }
   return body as T;
+}
+
+async function request<T>(path: string, init?: RequestInit & { token?: string | null }): Promise<T> {
+  return judgeAnswer<T>(await fetchAnswer(path, init));
 }
 
 const isSummary = (value: unknown): value is BoardSummary => {
@@ -71,23 +87,42 @@ export function createBoard(title: string, template: BoardTemplate = 'empty'): P
   return request<CreatedBoard>('/api/boards', { method: 'POST', body: JSON.stringify(body) });
 }
 
-export function getBoard(id: string, token: string | null, signal?: AbortSignal): Promise<BoardSummary & { role: Role }> {
-  return request<BoardSummary & { role: Role }>(`/api/boards/${encodeURIComponent(id)}`, { signal, token });
+export const boardLookupPath = (id: string) => `/api/boards/${encodeURIComponent(id)}`;
+
+/** Whether the board exists and what this link may do; `early`: the same request, already started. */
+export async function getBoard(id: string, token: string | null, signal?: AbortSignal, early?: Promise<RawAnswer>): Promise<BoardSummary & { role: Role }> {
+  if (early) return judgeAnswer(await early);
+  return request<BoardSummary & { role: Role }>(boardLookupPath(id), { signal, token });
 }
 
-const boardPathOf = (id: string) => `/api/boards/${encodeURIComponent(id)}`;
+/**
+ * The whole board as one Yjs update (GET /api/boards/:id/state), or null when there is
+ * none to be had this way (no access, a board that needs migrating first, an unknown
+ * answer, no network): the socket's sync then brings the board as before.
+ */
+export async function getBoardSnapshot(id: string, token: string | null, signal?: AbortSignal): Promise<BoardSnapshot | null> {
+  try {
+    const response = await fetch(`${boardLookupPath(id)}/state`, { signal, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const encoding = response.ok ? snapshotEncodingOf(response.headers.get('content-type')) : null;
+    if (!encoding) return null;
+    return { encoding, update: new Uint8Array(await response.arrayBuffer()) };
+  } catch {
+    return null;
+  }
+}
+
 
 /** Facilitator: a new link for `role`; the old one stops working at once. */
 export function rotateLink(id: string, role: Role, token: string): Promise<{ role: Role; link: string }> {
-  return request(`${boardPathOf(id)}/links/${role}`, { method: 'POST', token });
+  return request(`${boardLookupPath(id)}/links/${role}`, { method: 'POST', token });
 }
 
 /** Facilitator: the link for `role` stops working (not for the facilitator link). */
 export function revokeLink(id: string, role: Exclude<Role, 'facilitator'>, token: string): Promise<void> {
-  return request(`${boardPathOf(id)}/links/${role}`, { method: 'DELETE', token });
+  return request(`${boardLookupPath(id)}/links/${role}`, { method: 'DELETE', token });
 }
 
 /** Facilitator: lock, timer, bring everyone. */
 export function sendSessionCommand(id: string, command: SessionCommand, token: string): Promise<{ session: SessionState; serverNow: number }> {
-  return request(`${boardPathOf(id)}/session`, { method: 'POST', token, body: JSON.stringify(command) });
+  return request(`${boardLookupPath(id)}/session`, { method: 'POST', token, body: JSON.stringify(command) });
 }

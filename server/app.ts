@@ -8,6 +8,7 @@ import { collabPlugin } from './plugins/collab.ts';
 import { clientAssetsPlugin } from './plugins/clientAssets.ts';
 import { healthRoutes } from './routes/health.ts';
 import { boardRoutes } from './routes/boards.ts';
+import { boardStateRoutes } from './routes/boardState.ts';
 import { accessRoutes } from './routes/access.ts';
 import { indexRoutes } from './routes/index.ts';
 import { skillIndexPlugin } from './plugins/skillIndex.ts';
@@ -73,6 +74,7 @@ export async function buildApp(config: AppConfig, { store, logStream, onRoute, p
   await app.register(openApiPlugin);
   await app.register(healthRoutes);
   await app.register(boardRoutes);
+  await app.register(boardStateRoutes);
   await app.register(accessRoutes);
   await app.register(indexRoutes);
   await app.register(clientAssetsPlugin, { clientDir: config.clientDir });

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Circle, Group, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
-import type { PersonCardView } from './boardView.ts';
+import { fitPersonTitle, type PersonCardView } from './boardView.ts';
+import { measureText } from './measureText.ts';
 import { PERSON_CARD, PERSON_TEXT_X, TITLE_LINE } from './layout.ts';
 import { CARD_BORDER, DROP_HIGHLIGHT, FONT_FAMILY, INK, INK_MUTED, PERSON_ACCENT, SELECTION } from './palette.ts';
 import { PERSON_ICON } from './icons.ts';
@@ -74,7 +75,7 @@ export const PersonCard = memo(function PersonCard({ card, selected, dropTarget,
           height={TITLE_LINE}
           verticalAlign="middle"
           text={card.title}
-          fontSize={card.titleSize}
+          fontSize={fitPersonTitle(card.title, measureText)}
           fontStyle="bold"
           fontFamily={FONT_FAMILY}
           fill={INK}

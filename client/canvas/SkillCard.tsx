@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Circle, Group, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
-import type { SkillCardView } from './boardView.ts';
+import { fitSkillLabel, type SkillCardView } from './boardView.ts';
+import { measureText } from './measureText.ts';
 import { SKILL_CARD, TITLE_LINE } from './layout.ts';
 import { CATEGORY_COLOURS, FONT_FAMILY, INK, INK_MUTED, RESERVED, SELECTION, STUDENT_HIGHLIGHT } from './palette.ts';
 import { PERSON_ICON, RESERVED_ICON } from './icons.ts';
@@ -24,6 +25,7 @@ const { width, height, padding, stripHeight, labelCenter, metaY, metaSize, reser
 export const SkillCard = memo(function SkillCard({ card, selected, editing, editable, texts, fromStudent }: Props) {
   const colours = CATEGORY_COLOURS[card.category];
   const labelWidth = width - padding * 2 - (card.reserved ? reservedIcon : 0);
+  const label = fitSkillLabel(card, measureText);
   return (
     <Group
       id={card.id}
@@ -48,7 +50,7 @@ export const SkillCard = memo(function SkillCard({ card, selected, editing, edit
         perfectDrawEnabled={false}
       />
       <Rect width={width} height={stripHeight} cornerRadius={[9, 9, 0, 0]} fill={colours.strong} listening={false} perfectDrawEnabled={false} />
-      {!editing && card.labelLines === 1 && (
+      {!editing && label.lines === 1 && (
         <Text
           x={padding}
           y={labelCenter - TITLE_LINE / 2}
@@ -56,7 +58,7 @@ export const SkillCard = memo(function SkillCard({ card, selected, editing, edit
           height={TITLE_LINE}
           verticalAlign="middle"
           text={card.label}
-          fontSize={card.labelSize}
+          fontSize={label.size}
           fontStyle="bold"
           fontFamily={FONT_FAMILY}
           fill={INK}
@@ -66,7 +68,7 @@ export const SkillCard = memo(function SkillCard({ card, selected, editing, edit
           perfectDrawEnabled={false}
         />
       )}
-      {!editing && card.labelLines === 2 && (
+      {!editing && label.lines === 2 && (
         // A long label reads better whole on two lines than cut short; the strip colour still tells the category.
         <Text
           x={padding}
@@ -76,7 +78,7 @@ export const SkillCard = memo(function SkillCard({ card, selected, editing, edit
           verticalAlign="middle"
           lineHeight={1.15}
           text={card.label}
-          fontSize={card.labelSize}
+          fontSize={label.size}
           fontStyle="bold"
           fontFamily={FONT_FAMILY}
           fill={INK}
@@ -106,7 +108,7 @@ export const SkillCard = memo(function SkillCard({ card, selected, editing, edit
           <Path data={PERSON_ICON.student} x={-8} y={-8} scaleX={16 / 24} scaleY={16 / 24} fill="#ffffff" perfectDrawEnabled={false} />
         </Group>
       )}
-      {card.labelLines === 1 && (
+      {label.lines === 1 && (
       <Text
         x={padding}
         y={metaY}

@@ -4,8 +4,8 @@ import { BoardReader } from '../../shared/docSchema.ts';
 import { addPerson, addQuestion, addReaction, addSkill, linkSkill, moveCards, pairStudents, readBoard, recordMap, removeCards, updateSkill } from '../../shared/index.ts';
 import { respondToNomination, setOwnLevel, toggleEndorsement } from '../../shared/skillLinks.ts';
 import { moveQuestion } from '../../shared/learningQuestions.ts';
-import { BoardViewBuilder, buildBoardView, personAt, type ViewLabels } from './boardView.ts';
-import { PERSON_CARD } from './layout.ts';
+import { BoardViewBuilder, buildBoardView, fitSkillLabel, personAt, type ViewLabels } from './boardView.ts';
+import { PERSON_CARD, type MeasureText } from './layout.ts';
 
 const labels: ViewLabels = {
   personKind: (kind) => `kind:${kind}`,
@@ -87,10 +87,12 @@ describe('buildBoardView', () => {
     const { doc } = makeBoard();
     addSkill(doc, { label: 'x'.repeat(21), category: 'organisator', reservedAct: false });
     addSkill(doc, { label: 'y'.repeat(80), category: 'organisator', reservedAct: false });
-    const view = buildBoardView(readBoard(doc), labels, (text, font) => text.length * (font.startsWith('bold 17px') ? 10 : 9), true);
-    expect(view.skills.find((s) => s.label === 'wondzorg')).toMatchObject({ labelSize: 17, labelLines: 1 });
-    expect(view.skills.find((s) => s.label.startsWith('x'))).toMatchObject({ labelSize: 16, labelLines: 1 });
-    expect(view.skills.find((s) => s.label.startsWith('y'))).toMatchObject({ labelSize: 13, labelLines: 2 });
+    const measure: MeasureText = (text, font) => text.length * (font.startsWith('bold 17px') ? 10 : 9);
+    const view = buildBoardView(readBoard(doc), labels, measure, true);
+    const fitted = (find: (label: string) => boolean) => fitSkillLabel(view.skills.find((s) => find(s.label))!, measure);
+    expect(fitted((label) => label === 'wondzorg')).toEqual({ size: 17, lines: 1 });
+    expect(fitted((label) => label.startsWith('x'))).toEqual({ size: 16, lines: 1 });
+    expect(fitted((label) => label.startsWith('y'))).toEqual({ size: 13, lines: 2 });
   });
 
   it('does show a starter-template skill in the reader’s language, on its card and on chips', () => {

@@ -65,8 +65,6 @@ export interface PersonCardView {
   title: string;
   /** The name as stored, for the rename field. */
   name: string;
-  /** Font size the title fits at. */
-  titleSize: number;
   subtitle: string;
   /** Presence colour the person chose when joining. */
   colour?: string;
@@ -82,10 +80,6 @@ export interface SkillCardView {
   id: string;
   /** As shown: a starter-template skill nobody renamed appears in the reader's language. */
   label: string;
-  /** Font size the label fits at. */
-  labelSize: number;
-  /** A long label takes two lines, in place of the category line. */
-  labelLines: 1 | 2;
   category: SkillCategory;
   meta: string;
   reserved: boolean;
@@ -213,6 +207,22 @@ const TWO_LINE_SIZES = [15, 14, 13] as const;
 const WRAP_SLACK = 0.85;
 const personTitleWidth = PERSON_CARD.width - PERSON_TEXT_X - PERSON_CARD.padding;
 const skillLabelWidth = (reserved: boolean) => SKILL_CARD.width - SKILL_CARD.padding * 2 - (reserved ? SKILL_CARD.reservedIcon : 0);
+
+/**
+ * The font size a person card's title fits at. Asked when the card is drawn, not when the
+ * board is laid out: it does not change the card's size, and on a big board most cards are
+ * never drawn at full size (measuring 5,000 titles was a fifth of opening one).
+ */
+export const fitPersonTitle = (title: string, measure: MeasureText) => fitFontSize(title, TITLE_SIZES, personTitleWidth, boldFont, measure);
+
+/** How a skill card's label is set (asked when drawn, as fitPersonTitle): a long label takes two lines, in place of the category line. */
+export function fitSkillLabel({ label, reserved }: Pick<SkillCardView, 'label' | 'reserved'>, measure: MeasureText): { size: number; lines: 1 | 2 } {
+  const width = skillLabelWidth(reserved);
+  const oneLine = fitFontSize(label, LABEL_SIZES, width, boldFont, measure);
+  // Same measurement as fitFontSize's (cached), scaled to the size it chose.
+  const fitsOneLine = (measure(label, boldFont(LABEL_SIZES[0])) / LABEL_SIZES[0]) * oneLine <= width;
+  return fitsOneLine ? { size: oneLine, lines: 1 } : { size: fitFontSize(label, TWO_LINE_SIZES, 2 * width * WRAP_SLACK, boldFont, measure), lines: 2 };
+}
 
 export function chipExtraWidth(editable: boolean) {
   const { chipPaddingX, chipDot, chipRemoveWidth } = PERSON_CARD;
@@ -391,7 +401,6 @@ function buildCardContents(board: ContentInputs, labels: ViewLabels, measure: Me
       kind: person.kind,
       title,
       name: person.name,
-      titleSize: fitFontSize(title, TITLE_SIZES, personTitleWidth, boldFont, measure),
       subtitle,
       ...(person.colour ? { colour: person.colour } : {}),
       x: 0,
@@ -405,15 +414,9 @@ function buildCardContents(board: ContentInputs, labels: ViewLabels, measure: Me
 
   const skills = board.skills.map((skill) => {
     const label = shownLabel.get(skill.id) ?? skill.label;
-    const width = skillLabelWidth(skill.reservedAct);
-    const oneLine = fitFontSize(label, LABEL_SIZES, width, boldFont, measure);
-    // Same measurement as fitFontSize's (cached), scaled to the size it chose.
-    const fitsOneLine = (measure(label, boldFont(LABEL_SIZES[0])) / LABEL_SIZES[0]) * oneLine <= width;
     return {
       id: skill.id,
       label,
-      labelSize: fitsOneLine ? oneLine : fitFontSize(label, TWO_LINE_SIZES, 2 * width * WRAP_SLACK, boldFont, measure),
-      labelLines: fitsOneLine ? 1 : 2,
       category: skill.category,
       meta: labels.skillMeta(skill.category, peopleCount.get(skill.id)?.size ?? 0),
       reserved: skill.reservedAct,

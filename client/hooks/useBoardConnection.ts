@@ -3,10 +3,17 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, type AuthorizedScope } from '@hocuspocus/provider';
 import { COLLAB_PATH, parseServerMessage } from '../../shared/collabProtocol.ts';
 import type { Role, SessionState } from '../../shared/session.ts';
+import type { BoardSnapshot } from '../../shared/boardSnapshot.ts';
+import { getBoardSnapshot } from '../api.ts';
 
 export interface BoardConnection {
   doc: Y.Doc;
   provider: HocuspocusProvider;
+  /**
+   * The document already held the whole board (a snapshot over HTTP) when the provider
+   * connected: the page may draw it before the first sync, which only adds what changed since.
+   */
+  preloaded: boolean;
 }
 
 /** Why the server will not (or no longer) let us in. */
@@ -46,44 +53,62 @@ const EMPTY: BoardConnectionState = { connection: null, refused: false, denial: 
 /**
  * Owns one board's Y.Doc and its provider for as long as the component is mounted
  * (per boardId). Content is never seeded here: the server initialises new boards.
+ *
+ * The board is loaded first as one snapshot over HTTP (`snapshot`, when the page already
+ * asked for it; else it is fetched here), applied before the provider exists: applied later,
+ * with the provider listening for updates, the browser would encode the whole board again
+ * just to tell the provider about it. Without a snapshot the socket's sync brings the board.
  */
-export function useBoardConnection(boardId: string | null, token: string | null = null): BoardConnectionState {
+export function useBoardConnection(boardId: string | null, token: string | null = null, snapshot?: Promise<BoardSnapshot | null>): BoardConnectionState {
   const [state, setState] = useState<BoardConnectionState>(EMPTY);
 
   useEffect(() => {
     if (!boardId) return;
     const doc = new Y.Doc();
+    let provider: HocuspocusProvider | null = null;
+    let cancelled = false;
+    const abort = new AbortController();
+    // User Timing marks: the benchmark reads them to tell the network from the drawing.
+    performance.mark('iedereen:connecting');
     const refuse = (reason: string | undefined) => {
       setState((s) => ({ ...s, refused: true, denial: denialOf(reason) }));
       // No point retrying with a link that does not work.
-      provider.disconnect();
+      provider?.disconnect();
     };
-    // User Timing marks: the benchmark reads them to tell the network from the drawing.
-    performance.mark('iedereen:connecting');
-    const provider = new HocuspocusProvider({
-      url: collabUrl(),
-      name: boardId,
-      document: doc,
-      token: token ?? '',
-      onAuthenticationFailed: ({ reason }) => refuse(reason),
-      onAuthenticated: ({ scope }) => {
-        performance.mark('iedereen:authenticated');
-        setState((s) => ({ ...s, scope }));
-      },
-      onSynced: () => void performance.mark('iedereen:synced'),
-      onConnect: () => void performance.mark('iedereen:socket-open'),
-      onClose: ({ event }) => {
-        if (event?.reason === 'link-revoked' || event?.reason === 'invalid-token') refuse(event.reason);
-      },
-      onStateless: ({ payload }) => {
-        const message = parseServerMessage(payload);
-        if (message?.type !== 'session') return;
-        setState((s) => ({ ...s, session: { session: message.session, role: message.role, clockOffset: message.serverNow - Date.now() } }));
-      },
+    const connect = (preloaded: boolean) => {
+      provider = new HocuspocusProvider({
+        url: collabUrl(),
+        name: boardId,
+        document: doc,
+        token: token ?? '',
+        onAuthenticationFailed: ({ reason }) => refuse(reason),
+        onAuthenticated: ({ scope }) => {
+          performance.mark('iedereen:authenticated');
+          setState((s) => ({ ...s, scope }));
+        },
+        onSynced: () => void performance.mark('iedereen:synced'),
+        onConnect: () => void performance.mark('iedereen:socket-open'),
+        onClose: ({ event }) => {
+          if (event?.reason === 'link-revoked' || event?.reason === 'invalid-token') refuse(event.reason);
+        },
+        onStateless: ({ payload }) => {
+          const message = parseServerMessage(payload);
+          if (message?.type !== 'session') return;
+          setState((s) => ({ ...s, session: { session: message.session, role: message.role, clockOffset: message.serverNow - Date.now() } }));
+        },
+      });
+      setState({ ...EMPTY, connection: { doc, provider, preloaded } });
+    };
+    void (snapshot ?? getBoardSnapshot(boardId, token, abort.signal)).then((loaded) => {
+      if (cancelled) return;
+      const preloaded = !!loaded && applyBoardSnapshot(doc, loaded);
+      if (preloaded) performance.mark('iedereen:snapshot');
+      connect(preloaded);
     });
-    setState({ ...EMPTY, connection: { doc, provider } });
     return () => {
-      provider.destroy();
+      cancelled = true;
+      abort.abort();
+      provider?.destroy();
       doc.destroy();
       setState(EMPTY);
     };
@@ -91,3 +116,18 @@ export function useBoardConnection(boardId: string | null, token: string | null 
 
   return state;
 }
+
+/** Applies a board snapshot; false when it is not a readable update (the sync then brings the board). */
+export function applyBoardSnapshot(doc: Y.Doc, snapshot: BoardSnapshot): boolean {
+  try {
+    if (snapshot.encoding === 'v2') Y.applyUpdateV2(doc, snapshot.update, SNAPSHOT_ORIGIN);
+    else Y.applyUpdate(doc, snapshot.update, SNAPSHOT_ORIGIN);
+    return true;
+  } catch {
+    // A broken update can leave part of the board applied: harmless, the sync merges the whole board over it.
+    return false;
+  }
+}
+
+/** The origin of a snapshot's transaction: not this tab's own work, and not the provider's. */
+export const SNAPSHOT_ORIGIN = Symbol('board snapshot');

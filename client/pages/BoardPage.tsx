@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/session.ts';
 import { ApiError, BOARD_NOT_FOUND, TOKEN_MISSING, getBoard, isDeadLink, type BoardSummary } from '../api.ts';
-import { localStore, rememberBoard, tokenFor, tokenFromHash } from '../boardAccess.ts';
+import { localStore, rememberBoard, tokenFromHash } from '../boardAccess.ts';
+import { earlyBoardFor, forgetEarlyBoard, pageToken } from '../boot/earlyBoard.ts';
 import type { Denial } from '../hooks/useBoardConnection.ts';
 import { Icon } from '../components/Icon.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -23,12 +24,13 @@ type Lookup =
  * and removed from the address bar, so a shared screen never shows it.
  */
 function takeTokenFromAddress(boardId: string): string | null {
+  const token = pageToken(boardId, window.location.hash);
   const fromHash = tokenFromHash(window.location.hash);
   if (fromHash) {
     rememberBoard(localStore(), boardId, { token: fromHash });
     window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
   }
-  return tokenFor(localStore(), boardId);
+  return token;
 }
 
 /** "Ask the facilitator" pages: no link, or a link that no longer works. */
@@ -62,21 +64,27 @@ export function AccessMessage({ denial }: { denial: Exclude<Denial, 'board-not-f
 export function BoardPage({ boardId }: { boardId: string }) {
   const { t } = useTranslation();
   const [token] = useState(() => takeTokenFromAddress(boardId));
+  // The lookup and the board itself, when index.html's script already asked for them.
+  const [early] = useState(() => earlyBoardFor(boardId, token));
+  const earlyLookup = useRef(early?.lookup);
+  useEffect(() => forgetEarlyBoard(), []);
   const [lookup, setLookup] = useState<Lookup>({ kind: 'loading' });
   // Connect at once, while the board is looked up: on a big board the handshake and the
   // first sync take longer than the lookup, and need not wait for it.
-  const connectionState = useBoardConnection(lookup.kind === 'loading' || lookup.kind === 'found' ? boardId : null, token);
+  const connectionState = useBoardConnection(lookup.kind === 'loading' || lookup.kind === 'found' ? boardId : null, token, early?.snapshot);
 
   const load = useCallback(
     (signal?: AbortSignal) => {
       setLookup({ kind: 'loading' });
-      getBoard(boardId, token, signal)
+      // The early answer serves the first lookup only; a retry asks again.
+      getBoard(boardId, token, signal, earlyLookup.current)
         .then((board) => {
           rememberBoard(localStore(), boardId, { role: board.role, title: board.title });
           setLookup({ kind: 'found', board, role: board.role });
         })
         .catch((error: unknown) => {
           if (signal?.aborted) return;
+          earlyLookup.current = undefined;
           const missing = error instanceof ApiError && (error.status === 404 || error.code === BOARD_NOT_FOUND || error.status === 400);
           if (missing) return setLookup({ kind: 'missing' });
           if (error instanceof ApiError && error.code === TOKEN_MISSING) return setLookup({ kind: 'denied', denial: 'missing-token' });

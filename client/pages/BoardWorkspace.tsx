@@ -183,7 +183,9 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
   // Before the first sync the local doc is an empty shell whose schema version we do not
   // know yet; edits wait until we know this client may write this board.
   const editable = !!connection && sync.everSynced && !outdated && mayWrite && (scope !== 'readonly' || (!!sessionInfo && mayWrite));
-  const title = sync.everSynced && board ? board.meta.title : initialTitle;
+  // The board can be drawn before the first sync when it came as a snapshot; edits wait for the sync.
+  const boardShown = sync.everSynced || !!connection?.preloaded;
+  const title = boardShown && board ? board.meta.title : initialTitle;
 
   // ── Who am I ────────────────────────────────────────────────────────────────
   const [identityId, setIdentityId] = useState(() => readIdentity(storage('local'), boardId));
@@ -287,14 +289,14 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
   // The board reaches React a frame after the sync (useBoard renders once per frame): wait for it.
   const [arrived, setArrived] = useState(false);
   useEffect(() => {
-    if (!sync.everSynced) return;
+    if (!boardShown) return;
     let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setArrived(true))));
     const fallback = setTimeout(() => setArrived(true), 250);
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(fallback);
     };
-  }, [sync.everSynced]);
+  }, [boardShown]);
   const fittedOnce = useRef(false);
   useEffect(() => {
     if (fittedOnce.current || !arrived || size.width === 0) return;
@@ -1076,7 +1078,7 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
     }
   })();
 
-  const empty = sync.everSynced && view.rects.size === 0;
+  const empty = boardShown && view.rects.size === 0;
   const showDragHint = editable && view.people.length > 0 && view.skills.length > 0 && (board?.skillLinks.length ?? 0) === 0 && !panel;
   const armedLabel = armedSkill ? skillName(armedSkill) : '';
   const overlay = (
@@ -1259,7 +1261,7 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
               <p>{t('board.emptyHint')}</p>
             </div>
           )}
-          {!sync.everSynced && (
+          {!boardShown && (
             <div className="board-hint board-hint-center">
               <p className="muted">{t('board.loading')}</p>
             </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardPath, parseRoute } from './useRoute.ts';
+import { boardPath, parseRoute } from './routes.ts';
 
 describe('parseRoute', () => {
   it('does route / home', () => expect(parseRoute('/')).toEqual({ name: 'home' }));
