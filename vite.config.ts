@@ -15,16 +15,25 @@ const apiTarget = process.env.API_TARGET ?? 'http://127.0.0.1:3000';
  */
 function inlineEarlyBoardScript(): Plugin {
   const entry = fileURLToPath(new URL('./client/boot/earlyBoardScript.ts', import.meta.url));
+  let base = '/';
   return {
     name: 'iedereen:inline-early-board-script',
-    async transformIndexHtml() {
-      const bundle = await rolldown({ input: entry, logLevel: 'warn' });
-      try {
-        const { output } = await bundle.generate({ format: 'iife', minify: true });
-        return [{ tag: 'script', children: output[0].code, injectTo: 'head-prepend' }];
-      } finally {
-        await bundle.close();
-      }
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler(_html, context) {
+        // In a build: where the yjs entry landed, so the script can decode the board early.
+        const yjs = Object.values(context.bundle ?? {}).find((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.name === 'yjs');
+        const bundle = await rolldown({ input: entry, logLevel: 'warn' });
+        try {
+          const { output } = await bundle.generate({ format: 'iife', minify: true });
+          return [{ tag: 'script', attrs: yjs ? { 'data-yjs': `${base}${yjs.fileName}` } : {}, children: output[0].code, injectTo: 'head-prepend' }];
+        } finally {
+          await bundle.close();
+        }
+      },
     },
   };
 }
@@ -37,6 +46,20 @@ export default defineConfig({
     emptyOutDir: true,
     // Konva and the Yjs stack are one chunk on purpose: the board page needs all of it at once.
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./client/index.html', import.meta.url)),
+        // Yjs on its own, for the inline early-board script (see inlineEarlyBoardScript).
+        yjs: fileURLToPath(new URL('./client/boot/yjs.ts', import.meta.url)),
+      },
+      // Keeps client/boot/yjs.ts's export names (Vite drops entry exports by default).
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        // Yjs and lib0 in a chunk of their own, which both entries import: loading it early
+        // must not run the app (it would, were Yjs left inside the app's chunk).
+        codeSplitting: { groups: [{ name: 'yjs-core', test: /[\\/]node_modules[\\/](yjs|lib0)[\\/]/ }] },
+      },
+    },
   },
   server: {
     proxy: {

@@ -22,3 +22,27 @@ export function snapshotEncodingOf(contentType: string | null | undefined): Boar
   if (type === BOARD_SNAPSHOT_TYPES.v1) return 'v1';
   return null;
 }
+
+/** The part of Yjs applying a snapshot needs: passed in, so the early-board script can bring its own (see client/boot). */
+export interface SnapshotYjs<D> {
+  applyUpdate(doc: D, update: Uint8Array, origin?: unknown): void;
+  applyUpdateV2(doc: D, update: Uint8Array, origin?: unknown): void;
+}
+
+/** The origin of a snapshot's transaction: neither this tab's own work nor the provider's. Symbol.for: the early-board script has its own copy of this module. */
+export const SNAPSHOT_ORIGIN = Symbol.for('iedereen:board-snapshot');
+
+/**
+ * Applies a snapshot; false when it is not a readable update (the socket's sync then brings
+ * the board). A broken update can leave part of the board applied: harmless, as the sync
+ * merges the whole board over it.
+ */
+export function applySnapshot<D>(Y: SnapshotYjs<D>, doc: D, snapshot: BoardSnapshot): boolean {
+  try {
+    if (snapshot.encoding === 'v2') Y.applyUpdateV2(doc, snapshot.update, SNAPSHOT_ORIGIN);
+    else Y.applyUpdate(doc, snapshot.update, SNAPSHOT_ORIGIN);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -2,4 +2,5 @@
 // it runs before anything else on the page.
 import { startEarlyBoard } from './earlyBoard.ts';
 
-startEarlyBoard();
+// The build names the early Yjs entry on this script's data-yjs attribute (vite.config.ts).
+startEarlyBoard(window.location, window as Parameters<typeof startEarlyBoard>[1], (document.currentScript as HTMLScriptElement | null)?.dataset.yjs ?? null);

@@ -106,7 +106,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const culled: CulledView = cullView(view, cullViewport, { width, height });
   const overview = culled.inView > DETAIL_MAX_CARDS;
   useEffect(() => reportCanvas({ cards: view.rects.size, inView: culled.inView, mode: overview ? 'overview' : 'detail', rects: view.rects }));
-  const overviewDrag = useRef<(OverviewDrag & { settled?: boolean }) | null>(null);
+  const overviewDrag = useRef<OverviewDrag | null>(null);
   const overviewRedraw = useRef<(() => void) | null>(null);
   const overviewPress = useRef<{ id: string; ids: string[]; start: Point; started: boolean; skill: boolean } | null>(null);
 

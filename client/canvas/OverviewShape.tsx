@@ -11,6 +11,8 @@ export interface OverviewDrag {
   ids: ReadonlySet<string>;
   dx: number;
   dy: number;
+  /** Dropped: drawn where it landed until the board has it there. */
+  settled?: boolean;
 }
 
 interface Props extends CardLists {
@@ -146,11 +148,15 @@ export const OverviewShape = memo(function OverviewShape(props: Props) {
   const hitFunc = (context: Context, shape: Konva.Shape) => {
     const { people, skills, questions, reactions, drag } = latest.current;
     const moving = drag.current;
+    // Mid-drag nothing asks the hit region (the drag follows the window's pointer events, the
+    // drop target is found from the cards' rects): skip thousands of rects per frame. The
+    // redraw at the drop draws it again.
+    if (moving && !moving.settled) return;
     const ctx = context._context;
     ctx.fillStyle = shape.colorKey;
     for (const list of [reactions, questions, people, skills] as Block[][]) {
       for (const card of list) {
-        // A card on the move is under the pointer wherever it is drawn; its old place is not.
+        // A card just dropped has left its old place; the next frame has it at the new one.
         if (!moving?.ids.has(card.id)) ctx.fillRect(card.x, card.y, card.width, card.height);
       }
     }

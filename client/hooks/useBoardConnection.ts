@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, type AuthorizedScope } from '@hocuspocus/provider';
 import { COLLAB_PATH, parseServerMessage } from '../../shared/collabProtocol.ts';
 import type { Role, SessionState } from '../../shared/session.ts';
-import type { BoardSnapshot } from '../../shared/boardSnapshot.ts';
+import { SNAPSHOT_ORIGIN, applySnapshot, type BoardSnapshot } from '../../shared/boardSnapshot.ts';
+import { takeEarlyDoc, type EarlyBoard } from '../boot/earlyBoard.ts';
 import { getBoardSnapshot } from '../api.ts';
 
 export interface BoardConnection {
@@ -54,17 +55,18 @@ const EMPTY: BoardConnectionState = { connection: null, refused: false, denial: 
  * Owns one board's Y.Doc and its provider for as long as the component is mounted
  * (per boardId). Content is never seeded here: the server initialises new boards.
  *
- * The board is loaded first as one snapshot over HTTP (`snapshot`, when the page already
- * asked for it; else it is fetched here), applied before the provider exists: applied later,
+ * The board is loaded first as one snapshot over HTTP (`early`, when index.html's script
+ * already asked for it, and perhaps decoded it; else it is fetched here), applied before the
+ * provider exists: applied later,
  * with the provider listening for updates, the browser would encode the whole board again
  * just to tell the provider about it. Without a snapshot the socket's sync brings the board.
  */
-export function useBoardConnection(boardId: string | null, token: string | null = null, snapshot?: Promise<BoardSnapshot | null>): BoardConnectionState {
+export function useBoardConnection(boardId: string | null, token: string | null = null, early: EarlyBoard | null = null): BoardConnectionState {
   const [state, setState] = useState<BoardConnectionState>(EMPTY);
 
   useEffect(() => {
     if (!boardId) return;
-    const doc = new Y.Doc();
+    let doc: Y.Doc | null = null;
     let provider: HocuspocusProvider | null = null;
     let cancelled = false;
     const abort = new AbortController();
@@ -75,7 +77,7 @@ export function useBoardConnection(boardId: string | null, token: string | null 
       // No point retrying with a link that does not work.
       provider?.disconnect();
     };
-    const connect = (preloaded: boolean) => {
+    const connect = (doc: Y.Doc, preloaded: boolean) => {
       provider = new HocuspocusProvider({
         url: collabUrl(),
         name: boardId,
@@ -99,17 +101,26 @@ export function useBoardConnection(boardId: string | null, token: string | null 
       });
       setState({ ...EMPTY, connection: { doc, provider, preloaded } });
     };
-    void (snapshot ?? getBoardSnapshot(boardId, token, abort.signal)).then((loaded) => {
-      if (cancelled) return;
-      const preloaded = !!loaded && applyBoardSnapshot(doc, loaded);
+    const load = async (): Promise<{ doc: Y.Doc; preloaded: boolean }> => {
+      const decoded = early ? await takeEarlyDoc(early) : null;
+      // Decoded by the early script; with a Yjs other than ours (a broken build) it would not work here.
+      if (decoded instanceof Y.Doc) return { doc: decoded, preloaded: true };
+      const loaded = await (early?.snapshot ?? getBoardSnapshot(boardId, token, abort.signal));
+      const fresh = new Y.Doc();
+      const preloaded = !!loaded && applyBoardSnapshot(fresh, loaded);
       if (preloaded) performance.mark('iedereen:snapshot');
-      connect(preloaded);
+      return { doc: fresh, preloaded };
+    };
+    void load().then((loaded) => {
+      if (cancelled) return loaded.doc.destroy();
+      doc = loaded.doc;
+      connect(loaded.doc, loaded.preloaded);
     });
     return () => {
       cancelled = true;
       abort.abort();
       provider?.destroy();
-      doc.destroy();
+      doc?.destroy();
       setState(EMPTY);
     };
   }, [boardId, token]);
@@ -118,16 +129,6 @@ export function useBoardConnection(boardId: string | null, token: string | null 
 }
 
 /** Applies a board snapshot; false when it is not a readable update (the sync then brings the board). */
-export function applyBoardSnapshot(doc: Y.Doc, snapshot: BoardSnapshot): boolean {
-  try {
-    if (snapshot.encoding === 'v2') Y.applyUpdateV2(doc, snapshot.update, SNAPSHOT_ORIGIN);
-    else Y.applyUpdate(doc, snapshot.update, SNAPSHOT_ORIGIN);
-    return true;
-  } catch {
-    // A broken update can leave part of the board applied: harmless, the sync merges the whole board over it.
-    return false;
-  }
-}
+export const applyBoardSnapshot = (doc: Y.Doc, snapshot: BoardSnapshot) => applySnapshot(Y, doc, snapshot);
 
-/** The origin of a snapshot's transaction: not this tab's own work, and not the provider's. */
-export const SNAPSHOT_ORIGIN = Symbol('board snapshot');
+export { SNAPSHOT_ORIGIN };

@@ -71,7 +71,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const [lookup, setLookup] = useState<Lookup>({ kind: 'loading' });
   // Connect at once, while the board is looked up: on a big board the handshake and the
   // first sync take longer than the lookup, and need not wait for it.
-  const connectionState = useBoardConnection(lookup.kind === 'loading' || lookup.kind === 'found' ? boardId : null, token, early?.snapshot);
+  const connectionState = useBoardConnection(lookup.kind === 'loading' || lookup.kind === 'found' ? boardId : null, token, early);
 
   const load = useCallback(
     (signal?: AbortSignal) => {
