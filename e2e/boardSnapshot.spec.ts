@@ -82,6 +82,24 @@ test('without the snapshot (its request fails) the board still opens through the
   await b.expectSaved();
 });
 
+test('a snapshot request that never answers does not keep the board from opening', async ({ board: a, colleague: b }) => {
+  const url = await a.createBoard('Afdeling Trage Snapshot');
+  await a.addPerson({ name: 'Fatima' });
+  await a.expectSaved();
+
+  // The request is held, never answered: after its patience the page connects without it.
+  let held = 0;
+  await b.page.route(STATE_URL, () => {
+    held++;
+  });
+  await b.open(url);
+  await b.waitForCard('person', 'Fatima');
+  expect(held).toBe(1);
+  expect((await timings(b.page)).snapshot).toBeNull();
+  await b.addSkill({ label: 'tillen' });
+  await a.waitForCard('skill', 'tillen');
+});
+
 test('an edit made while a colleague’s snapshot is on its way still reaches them, and theirs reach us', async ({ board: a, colleague: b }) => {
   const url = await a.createBoard('Afdeling Onderweg');
   await a.addPerson({ name: 'Fatima' });

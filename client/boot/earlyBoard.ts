@@ -64,13 +64,17 @@ async function decodeEarly(yjsUrl: string, snapshot: Promise<BoardSnapshot | nul
   return null;
 }
 
-const takenDocs = new WeakSet<EarlyBoard>();
+const taken = new WeakSet<EarlyBoard>();
 
-/** The early decoded document, to one taker only: a document belongs to one provider. */
-export function takeEarlyDoc(early: EarlyBoard): Promise<Y.Doc | null> {
-  if (takenDocs.has(early)) return Promise.resolve(null);
-  takenDocs.add(early);
-  return early.doc;
+/**
+ * The early snapshot (and the document decoded from it), to one taker only: a document
+ * belongs to one provider, and a page that connects again (after a failed lookup, say)
+ * asks for a fresh snapshot. Null when already taken.
+ */
+export function takeEarlyBoard(early: EarlyBoard): Pick<EarlyBoard, 'snapshot' | 'doc'> | null {
+  if (taken.has(early)) return null;
+  taken.add(early);
+  return { snapshot: early.snapshot, doc: early.doc };
 }
 
 /** The early requests if they were made for this board and token, else null (the page makes its own). */

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { addPerson, removeCards } from '../../shared/boardWrites.ts';
 import { encodeStoredMessage } from '../../shared/collabProtocol.ts';
 import { SyncStatusStore, deriveSyncStatus } from './syncStatusStore.ts';
+import { applyBoardSnapshot } from './useBoardConnection.ts';
 
 class FakeProvider {
   private handlers = new Map<string, Set<(arg: unknown) => void>>();
@@ -88,6 +89,15 @@ describe('SyncStatusStore', () => {
     addPerson(remote, { name: 'Sem', kind: 'student', student: { year: 1, level: 'mbo3' } });
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote), provider);
     expect(store.getSnapshot().status).toBe('saved');
+  });
+
+  it('does not count a board snapshot as own work', () => {
+    const { store, doc, connect } = setup();
+    connect();
+    const server = new Y.Doc();
+    addPerson(server, { name: 'Fatima', kind: 'professional-team' });
+    expect(applyBoardSnapshot(doc, { encoding: 'v2', update: Y.encodeStateAsUpdateV2(server) })).toBe(true);
+    expect(store.getSnapshot()).toMatchObject({ status: 'saved', unsavedWork: false });
   });
 
   it('When the connection drops after edits, does say "offline" and keep the work unsaved', () => {

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { OwnWorkTracker, decodeStoredSnapshot, parseServerMessage } from '../../shared/collabProtocol.ts';
+import { SNAPSHOT_ORIGIN } from '../../shared/boardSnapshot.ts';
 
 export type SyncStatus = 'connecting' | 'offline' | 'saving' | 'saved';
 
@@ -66,7 +67,8 @@ export class SyncStatusStore {
     this.connected = this.everConnected = env.initial?.connected ?? false;
     this.synced = this.everSynced = this.connected && (env.initial?.synced ?? false);
     // Created before our own doc listener, so it has seen an update by the time we recompute.
-    this.ownWork = new OwnWorkTracker(doc, (origin) => origin === provider);
+    // The provider's updates come from the server; a snapshot (see useBoardConnection) is the board as the server had it.
+    this.ownWork = new OwnWorkTracker(doc, (origin) => origin === provider || origin === SNAPSHOT_ORIGIN);
     this.cleanups.push(() => this.ownWork.destroy());
     this.snapshot = this.compute();
     this.listen(provider, 'status', ({ status }: { status: string }) => {

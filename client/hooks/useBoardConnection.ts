@@ -4,7 +4,7 @@ import { HocuspocusProvider, type AuthorizedScope } from '@hocuspocus/provider';
 import { COLLAB_PATH, parseServerMessage } from '../../shared/collabProtocol.ts';
 import type { Role, SessionState } from '../../shared/session.ts';
 import { SNAPSHOT_ORIGIN, applySnapshot, type BoardSnapshot } from '../../shared/boardSnapshot.ts';
-import { takeEarlyDoc, type EarlyBoard } from '../boot/earlyBoard.ts';
+import { takeEarlyBoard, type EarlyBoard } from '../boot/earlyBoard.ts';
 import { getBoardSnapshot } from '../api.ts';
 
 export interface BoardConnection {
@@ -48,6 +48,9 @@ export function denialOf(reason: string | undefined): Denial {
   if (reason === 'board-not-found') return 'board-not-found';
   return 'dead-link';
 }
+
+/** How long a board waits for its snapshot before it connects without one (the sync then brings the board). */
+export const SNAPSHOT_PATIENCE_MS = 3000;
 
 const EMPTY: BoardConnectionState = { connection: null, refused: false, denial: null, scope: undefined, session: null };
 
@@ -101,23 +104,29 @@ export function useBoardConnection(boardId: string | null, token: string | null 
       });
       setState({ ...EMPTY, connection: { doc, provider, preloaded } });
     };
+    // A snapshot that does not come (a stalled request) must not keep the board from opening.
+    let patience: ReturnType<typeof setTimeout> | undefined;
+    const givenUp = new Promise<null>((resolve) => (patience = setTimeout(() => resolve(null), SNAPSHOT_PATIENCE_MS)));
     const load = async (): Promise<{ doc: Y.Doc; preloaded: boolean }> => {
-      const decoded = early ? await takeEarlyDoc(early) : null;
+      const mine = early ? takeEarlyBoard(early) : null;
+      const decoded = mine ? await Promise.race([mine.doc, givenUp]) : null;
       // Decoded by the early script; with a Yjs other than ours (a broken build) it would not work here.
       if (decoded instanceof Y.Doc) return { doc: decoded, preloaded: true };
-      const loaded = await (early?.snapshot ?? getBoardSnapshot(boardId, token, abort.signal));
+      const loaded = await Promise.race([mine?.snapshot ?? getBoardSnapshot(boardId, token, abort.signal), givenUp]);
       const fresh = new Y.Doc();
       const preloaded = !!loaded && applyBoardSnapshot(fresh, loaded);
       if (preloaded) performance.mark('iedereen:snapshot');
       return { doc: fresh, preloaded };
     };
     void load().then((loaded) => {
+      clearTimeout(patience);
       if (cancelled) return loaded.doc.destroy();
       doc = loaded.doc;
       connect(loaded.doc, loaded.preloaded);
     });
     return () => {
       cancelled = true;
+      clearTimeout(patience);
       abort.abort();
       provider?.destroy();
       doc?.destroy();
