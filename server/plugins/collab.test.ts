@@ -8,6 +8,7 @@ import { readBoard, metaMap } from '../../shared/docSchema.ts';
 import { DOC_SCHEMA_VERSION } from '../../shared/docVersion.ts';
 import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
 import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
+import { RawCollabClient } from '../test/rawCollab.ts';
 import { createBoard, makeDataDir, removeDataDir, startServer, type TestBoard } from '../test/testServer.ts';
 import type { Role } from '../../shared/session.ts';
 
@@ -28,8 +29,11 @@ beforeEach(async () => {
   server = await startServer(dataDir);
 });
 
+const raws: RawCollabClient[] = [];
+
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
+  for (const raw of raws.splice(0)) raw.close();
   await server.app.close();
   await removeDataDir(dataDir);
 });
@@ -53,6 +57,66 @@ describe('collaboration socket', () => {
     await waitFor(() => readBoard(a.doc).skillLinks.length === 1, 'A to see B’s link');
     await waitFor(() => readBoard(a.doc).positions.get(fatima)?.x === 300, 'A to see B’s move');
     expect(readBoard(a.doc)).toEqual(readBoard(b.doc));
+  });
+
+  /** A participant that speaks the wire protocol by hand, synced with the board. */
+  async function rawParticipant(board: TestBoard) {
+    const raw = await RawCollabClient.open(server.url);
+    raws.push(raw);
+    expect(await raw.authenticate(board.id, board.tokens.participant)).toMatch(/^authenticated/);
+    raw.syncStep1(board.id, new Y.Doc());
+    await raw.waitFor((f) => f.type === 0);
+    return raw;
+  }
+  /** Updates that each add a person, made on a doc that knows the board. */
+  function personUpdates(base: Y.Doc, people: string[]) {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    for (const name of people) addPerson(doc, { name, kind: 'professional-team' });
+    return updates;
+  }
+  const SYNC_STATUS = 8;
+
+  it('sends an edit on to everyone, its sender too, before acknowledging it to the sender', async () => {
+    const board = await createBoard(server.app, 'Snel');
+    const watcher = connect(board);
+    await watcher.synced;
+    const raw = await rawParticipant(board);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const seen = raw.frames.length;
+    raw.update(board.id, personUpdates(watcher.doc, ['Snel'])[0]);
+    const ack = await raw.waitFor((f) => f.type === SYNC_STATUS, seen);
+    expect(ack.saved).toBe(true);
+    const after = raw.frames.slice(seen);
+    const echo = after.findIndex((f) => f.type === 0 && f.syncType === 2);
+    // The edit came after a quiet spell: it went out at once, and was acknowledged after that.
+    expect(echo).toBeGreaterThanOrEqual(0);
+    expect(echo).toBeLessThan(after.indexOf(ack));
+    await waitFor(() => names(watcher.doc).includes('Snel'), 'the watcher to see the edit');
+    expect(names(server.app.hocuspocus.documents.get(board.id)!)).toEqual(['Snel']);
+  });
+
+  it('applies, acknowledges, sends on and stores every edit of a burst', async () => {
+    const board = await createBoard(server.app, 'Vlaag');
+    const watcher = connect(board);
+    await watcher.synced;
+    const raw = await rawParticipant(board);
+    const people = Array.from({ length: 30 }, (_, i) => `Persoon ${i}`);
+    const seen = raw.frames.length;
+    for (const update of personUpdates(watcher.doc, people)) raw.update(board.id, update);
+    await waitFor(() => raw.frames.slice(seen).filter((f) => f.type === SYNC_STATUS).length === people.length, 'an acknowledgement per edit');
+    expect(raw.frames.slice(seen).filter((f) => f.type === SYNC_STATUS).every((f) => f.saved)).toBe(true);
+    await waitFor(() => names(watcher.doc).length === people.length, 'the watcher to see every edit');
+    expect(names(watcher.doc)).toEqual([...people].sort());
+
+    await server.app.close();
+    const stored = await (await LowdbBoardStore.open(dataDir)).load(board.id);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stored!.state);
+    expect(names(doc)).toEqual([...people].sort());
+    server = await startServer(dataDir);
   });
 
   it('refuses a board that does not exist', async () => {

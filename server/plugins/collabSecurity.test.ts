@@ -59,6 +59,7 @@ function addPersonUpdate(base: Y.Doc, name: string) {
 
 const serverNames = () => readBoard(server.app.hocuspocus.documents.get(board.id)!).people.map((p) => p.name);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+const SYNC_STATUS = 8;
 
 async function storedNames() {
   await server.app.close();
@@ -73,7 +74,9 @@ describe('a viewer', () => {
   it('cannot change the board with a crafted update', async () => {
     const watcher = await participant();
     const viewer = await rawAs('viewer');
+    const seen = viewer.frames.length;
     viewer.update(board.id, addPersonUpdate(watcher.doc, 'Indringer').update);
+    expect((await viewer.waitFor((f) => f.type === SYNC_STATUS, seen)).saved).toBe(false);
     await settle();
     expect(serverNames()).toEqual([]);
     expect(readBoard(watcher.doc).people).toEqual([]);
@@ -130,11 +133,16 @@ describe('the facilitator’s lock', () => {
       if (message?.type === 'session') sessions.push(message.session.locked);
     });
     const facilitator = await rawAs('facilitator');
+    const before = await rawAs('participant');
     facilitator.stateless(board.id, encodeSessionCommand({ type: 'lock' }));
     await waitFor(() => sessions.at(-1) === true, 'the locked session');
 
     const raw = await rawAs('participant');
     raw.update(board.id, addPersonUpdate(editor.doc, 'Tijdens slot').update);
+    // One that connected before the lock is read-only now as well.
+    const seen = before.frames.length;
+    before.update(board.id, addPersonUpdate(editor.doc, 'Al binnen').update);
+    expect((await before.waitFor((f) => f.type === SYNC_STATUS, seen)).saved).toBe(false);
     await settle();
     expect(serverNames()).toEqual([]);
 

@@ -6,7 +6,7 @@ import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 
 /** Hocuspocus message types on the wire (see @hocuspocus/server types.ts). */
-const MessageType = { Sync: 0, Awareness: 1, Auth: 2, Stateless: 5, Close: 7 } as const;
+const MessageType = { Sync: 0, Awareness: 1, Auth: 2, Stateless: 5, Close: 7, SyncStatus: 8 } as const;
 const AuthMessageType = { Token: 0, PermissionDenied: 1, Authenticated: 2 } as const;
 
 export interface IncomingFrame {
@@ -14,6 +14,10 @@ export interface IncomingFrame {
   type: number;
   /** For auth replies: 'authenticated:<scope>' or 'denied:<reason>'; for stateless and close: the text. */
   text?: string;
+  /** For sync frames: 0 step 1, 1 step 2, 2 update (y-protocols' message types). */
+  syncType?: number;
+  /** For sync status frames (type 8), the server's answer to an update: applied or refused. */
+  saved?: boolean;
 }
 
 /**
@@ -107,5 +111,7 @@ function parseFrame(bytes: Uint8Array): IncomingFrame {
     return { documentName, type, text: kind === AuthMessageType.Authenticated ? `authenticated:${text}` : `denied:${text}` };
   }
   if (type === MessageType.Stateless || type === MessageType.Close) return { documentName, type, text: decoding.readVarString(decoder) };
+  if (type === MessageType.Sync) return { documentName, type, syncType: decoding.readVarUint(decoder) };
+  if (type === MessageType.SyncStatus) return { documentName, type, saved: decoding.readVarUint(decoder) === 1 };
   return { documentName, type };
 }
