@@ -53,10 +53,27 @@ test('a board of 400 cards opens as an overview: blocks can be picked, moved and
     // A had the board open while it filled up: "Alles tonen". B opens it now (it opens on the whole board).
     await expect.poll(() => canvasState(a.page)).toMatchObject({ cards: 400 });
     await a.fitAll();
+    // Every report B's canvas makes, in order: the board must open on the whole board,
+    // without first drawing it at 100 % (full cards made and thrown away).
+    await b.page.addInitScript(() => {
+      const seen: Array<{ mode: string; cards: number }> = [];
+      let current: typeof window.__iedereen;
+      Object.defineProperty(window, '__canvasReports', { value: seen });
+      Object.defineProperty(window, '__iedereen', {
+        configurable: true,
+        get: () => current,
+        set(next: typeof window.__iedereen) {
+          if (next?.canvas && next.canvas !== current?.canvas) seen.push({ mode: next.canvas.mode, cards: next.canvas.cards });
+          current = next;
+        },
+      });
+    });
     await b.open(url);
     for (const page of [a.page, b.page]) {
       await expect.poll(() => canvasState(page)).toMatchObject({ mode: 'overview', cards: 400 });
     }
+    const reports = await b.page.evaluate(() => (window as unknown as { __canvasReports: Array<{ mode: string; cards: number }> }).__canvasReports);
+    expect(reports.filter((r) => r.cards > 0)[0]).toEqual({ mode: 'overview', cards: 400 });
     expect((await canvasState(a.page))!.inView).toBeGreaterThan(250);
     // One shape draws every block: no full cards on the stage.
     expect(await a.page.evaluate(() => window.__iedereen!.stage!.find('.person-card').length)).toBe(0);

@@ -95,6 +95,20 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const cardsLayer = useRef<Konva.Layer>(null);
   /** The card being dragged is drawn here, so each step redraws one card, not every card on the screen. */
   const dragLayer = useRef<Konva.Layer>(null);
+  // The drag and overlay layers are added just after the first frame: each layer is two
+  // full-size canvases to allocate (~20 ms each here), and neither draws anything on opening.
+  const [upperLayers, setUpperLayers] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setUpperLayers(true), 0)));
+    // A hidden tab gets no frames.
+    const fallback = setTimeout(() => setUpperLayers(true), 300);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      clearTimeout(fallback);
+    };
+  }, []);
   /** While the board is panned: where the stage is, so cards coming into view are drawn before the pan ends. */
   const [panAt, setPanAt] = useState<{ x: number; y: number } | null>(null);
   const panAtRef = useRef<{ x: number; y: number } | null>(null);
@@ -552,9 +566,9 @@ export function BoardCanvas(props: BoardCanvasProps) {
           </>
         )}
       </Layer>
-      <Layer ref={dragLayer} onDragMove={onCardDragMove} onDragEnd={onCardDragEnd} />
+      {upperLayers && <Layer ref={dragLayer} onDragMove={onCardDragMove} onDragEnd={onCardDragEnd} />}
       {/* One layer for everything drawn over the cards that never listens: each layer is a full-size canvas to allocate, clear and composite. */}
-      <Layer listening={false}>
+      {upperLayers && <Layer listening={false}>
         {props.highlightedIds && props.highlightedIds.size > 0 && (
           <Group>
             {view.people
@@ -590,7 +604,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
             dash={[6 / scale, 4 / scale]}
           />
         )}
-      </Layer>
+      </Layer>}
     </Stage>
   );
 }

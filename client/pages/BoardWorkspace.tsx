@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import {
@@ -286,23 +286,29 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
   );
 
   // Open on the whole board once, when it has arrived; after that the user is in charge.
-  // The board reaches React a frame after the sync (useBoard renders once per frame): wait for it.
+  // A board that came as a snapshot is all there when the canvas first draws: fit it before
+  // the first paint, so the canvas never draws it at 100 % first (on a big board, full cards
+  // made and thrown away a moment later). One that comes through the sync reaches React a
+  // frame after it (useBoard renders once per frame): wait for that.
+  const fitBeforePaint = !!connection?.preloaded;
   const [arrived, setArrived] = useState(false);
   useEffect(() => {
-    if (!boardShown) return;
+    if (!boardShown || fitBeforePaint) return;
     let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setArrived(true))));
     const fallback = setTimeout(() => setArrived(true), 250);
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(fallback);
     };
-  }, [boardShown]);
-  const fittedOnce = useRef(false);
-  useEffect(() => {
-    if (fittedOnce.current || !arrived || size.width === 0) return;
-    fittedOnce.current = true;
+  }, [boardShown, fitBeforePaint]);
+  const [fitted, setFitted] = useState(false);
+  useLayoutEffect(() => {
+    if (fitted || size.width === 0 || !(fitBeforePaint ? boardShown : arrived)) return;
+    setFitted(true);
     if (view.rects.size > 0) fitAll();
-  }, [arrived, size.width, view, fitAll]);
+  }, [fitted, fitBeforePaint, boardShown, arrived, size.width, view, fitAll]);
+  // Until that fit (before the first paint), the canvas draws no cards.
+  const canvasView = fitBeforePaint && !fitted ? EMPTY_VIEW : view;
 
   // ── Selection, editing, panels ──────────────────────────────────────────────
   const [selected, setSelected] = useState<string[]>([]);
@@ -1233,7 +1239,7 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
             <BoardCanvas
               width={size.width}
               height={size.height}
-              view={view}
+              view={canvasView}
               viewport={viewport}
               selectedIds={selectedIds}
               editingId={editingId}
