@@ -87,12 +87,12 @@ export function createBoard(title: string, template: BoardTemplate = 'empty'): P
   return request<CreatedBoard>('/api/boards', { method: 'POST', body: JSON.stringify(body) });
 }
 
-export const boardLookupPath = (id: string) => `/api/boards/${encodeURIComponent(id)}`;
+export const boardApiPath = (id: string) => `/api/boards/${encodeURIComponent(id)}`;
 
 /** Whether the board exists and what this link may do; `early`: the same request, already started. */
 export async function getBoard(id: string, token: string | null, signal?: AbortSignal, early?: Promise<RawAnswer>): Promise<BoardSummary & { role: Role }> {
   if (early) return judgeAnswer(await early);
-  return request<BoardSummary & { role: Role }>(boardLookupPath(id), { signal, token });
+  return request<BoardSummary & { role: Role }>(boardApiPath(id), { signal, token });
 }
 
 /**
@@ -102,7 +102,7 @@ export async function getBoard(id: string, token: string | null, signal?: AbortS
  */
 export async function getBoardSnapshot(id: string, token: string | null, signal?: AbortSignal): Promise<BoardSnapshot | null> {
   try {
-    const response = await fetch(`${boardLookupPath(id)}/state`, { signal, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const response = await fetch(`${boardApiPath(id)}/state`, { signal, headers: token ? { authorization: `Bearer ${token}` } : {} });
     const encoding = response.ok ? snapshotEncodingOf(response.headers.get('content-type')) : null;
     if (!encoding) return null;
     return { encoding, update: new Uint8Array(await response.arrayBuffer()) };
@@ -111,18 +111,17 @@ export async function getBoardSnapshot(id: string, token: string | null, signal?
   }
 }
 
-
 /** Facilitator: a new link for `role`; the old one stops working at once. */
 export function rotateLink(id: string, role: Role, token: string): Promise<{ role: Role; link: string }> {
-  return request(`${boardLookupPath(id)}/links/${role}`, { method: 'POST', token });
+  return request(`${boardApiPath(id)}/links/${role}`, { method: 'POST', token });
 }
 
 /** Facilitator: the link for `role` stops working (not for the facilitator link). */
 export function revokeLink(id: string, role: Exclude<Role, 'facilitator'>, token: string): Promise<void> {
-  return request(`${boardLookupPath(id)}/links/${role}`, { method: 'DELETE', token });
+  return request(`${boardApiPath(id)}/links/${role}`, { method: 'DELETE', token });
 }
 
 /** Facilitator: lock, timer, bring everyone. */
 export function sendSessionCommand(id: string, command: SessionCommand, token: string): Promise<{ session: SessionState; serverNow: number }> {
-  return request(`${boardLookupPath(id)}/session`, { method: 'POST', token, body: JSON.stringify(command) });
+  return request(`${boardApiPath(id)}/session`, { method: 'POST', token, body: JSON.stringify(command) });
 }

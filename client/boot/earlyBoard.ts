@@ -1,4 +1,4 @@
-import { boardLookupPath, fetchAnswer, getBoardSnapshot, type RawAnswer } from '../api.ts';
+import { boardApiPath, fetchAnswer, getBoardSnapshot, type RawAnswer } from '../api.ts';
 import { localStore, tokenFor, tokenFromHash } from '../boardAccess.ts';
 import { parseRoute } from '../routes.ts';
 import type * as Y from 'yjs';
@@ -41,7 +41,7 @@ export function startEarlyBoard(where: Pick<Location, 'pathname' | 'hash'> = win
   if (route.name !== 'board') return;
   const { boardId } = route;
   const token = pageToken(boardId, where.hash);
-  const lookup = fetchAnswer(boardLookupPath(boardId), { token });
+  const lookup = fetchAnswer(boardApiPath(boardId), { token });
   // The page handles a failed lookup when it reads it; until then no unhandled rejection.
   lookup.catch(() => undefined);
   const snapshot = getBoardSnapshot(boardId, token);

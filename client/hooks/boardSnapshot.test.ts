@@ -4,7 +4,8 @@ import { addPerson, addSkill, initBoard, linkSkill } from '../../shared/boardWri
 import { readBoard } from '../../shared/docSchema.ts';
 import { createBoardUndoManager } from '../../shared/undo.ts';
 import type { BoardSnapshot } from '../../shared/boardSnapshot.ts';
-import { SNAPSHOT_ORIGIN, applyBoardSnapshot } from './useBoardConnection.ts';
+import { SNAPSHOT_ORIGIN } from '../../shared/boardSnapshot.ts';
+import { applyBoardSnapshot } from './useBoardConnection.ts';
 
 /** A board as the server holds it: a title, two cards and a link between them. */
 function serverBoard() {

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, type AuthorizedScope } from '@hocuspocus/provider';
 import { COLLAB_PATH, parseServerMessage } from '../../shared/collabProtocol.ts';
 import type { Role, SessionState } from '../../shared/session.ts';
-import { SNAPSHOT_ORIGIN, applySnapshot, type BoardSnapshot } from '../../shared/boardSnapshot.ts';
+import { applySnapshot, type BoardSnapshot } from '../../shared/boardSnapshot.ts';
 import { takeEarlyBoard, type EarlyBoard } from '../boot/earlyBoard.ts';
 import { getBoardSnapshot } from '../api.ts';
 
@@ -60,9 +60,9 @@ const EMPTY: BoardConnectionState = { connection: null, refused: false, denial: 
  *
  * The board is loaded first as one snapshot over HTTP (`early`, when index.html's script
  * already asked for it, and perhaps decoded it; else it is fetched here), applied before the
- * provider exists: applied later,
- * with the provider listening for updates, the browser would encode the whole board again
- * just to tell the provider about it. Without a snapshot the socket's sync brings the board.
+ * provider exists: applied later, with the provider listening for updates, the browser
+ * would encode the whole board again just to tell the provider about it. Without a
+ * snapshot the socket's sync brings the board.
  */
 export function useBoardConnection(boardId: string | null, token: string | null = null, early: EarlyBoard | null = null): BoardConnectionState {
   const [state, setState] = useState<BoardConnectionState>(EMPTY);
@@ -139,5 +139,3 @@ export function useBoardConnection(boardId: string | null, token: string | null 
 
 /** Applies a board snapshot; false when it is not a readable update (the sync then brings the board). */
 export const applyBoardSnapshot = (doc: Y.Doc, snapshot: BoardSnapshot) => applySnapshot(Y, doc, snapshot);
-
-export { SNAPSHOT_ORIGIN };
