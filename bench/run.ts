@@ -119,7 +119,8 @@ async function main(): Promise<number> {
     pool = await poolStarting!;
     log(`servers up: ${handles.map((h) => `${h.kind} ${h.url} (pid ${h.child.process.pid})`).join(', ')}; workers: ${pool.workers.map((w) => w.process.pid).join(', ')}`);
   }
-  const net: NetContext | null = pool ? { servers, pool, reps, log } : null;
+  // Full runs prime every server with a short unmeasured run per scenario (see networkScenarios.ts).
+  const net: NetContext | null = pool ? { servers, pool, reps, primeS: quick ? 0 : 3, log } : null;
 
   await attempt('memory', () => memory({ servers, pool: pool!, log }, config.memory));
   await attempt('propagation', () => propagation(net!, config.propagation));

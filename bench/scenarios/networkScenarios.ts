@@ -9,6 +9,8 @@ export interface NetContext {
   servers: Record<ServerKind, ServerHandle>;
   pool: WorkerPool;
   reps: number;
+  /** Seconds of an unmeasured run against every server before the measured ones (0: none). */
+  primeS?: number;
   log(message: string): void;
 }
 
@@ -24,6 +26,13 @@ async function repeat(ctx: NetContext, label: string, cards: number, spec: NetSp
   const names = {} as Record<ServerKind, string>;
   for (const kind of SERVER_KINDS) names[kind] = await putBoard(ctx.servers[kind], board, `${label} ${cards}`);
   const runs: Record<ServerKind, NetRun[]> = { ours: [], peer: [], relay: [] };
+  // The first run of a session is slower whichever server it is against (the client workers'
+  // code is still cold), and rep 1 always starts with ours: one short unmeasured run against
+  // every server first, so no measured run pays for that.
+  if (ctx.primeS) {
+    for (const kind of SERVER_KINDS) await runNetwork(ctx.servers[kind], ctx.pool, board, names[kind], { ...spec, warmupS: 0, durationS: ctx.primeS });
+    ctx.log(`  ${label}: primed every server with an unmeasured ${ctx.primeS} s run`);
+  }
   for (let rep = 0; rep < ctx.reps; rep++) {
     for (const kind of orderFor(rep)) {
       const run = await runNetwork(ctx.servers[kind], ctx.pool, board, names[kind], spec);
