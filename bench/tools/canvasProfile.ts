@@ -8,30 +8,19 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { buildCardBoard } from '../lib/board.ts';
-import { connectClient } from '../lib/clients.ts';
 import { ROOT, sleep } from '../lib/ipc.ts';
-import { putBoard, startServer } from '../lib/servers.ts';
+import { boardPage } from '../lib/boardPage.ts';
 
 const cards = Number(process.argv[2] ?? 5000);
 const drag = process.argv.includes('--drag');
-const server = await startServer('ours', process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {});
-const board = buildCardBoard(cards, 55);
-const name = await putBoard(server, board, `profile ${cards}`);
-const remote = connectClient('ours', server.url, name);
-await remote.synced;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
-await context.addInitScript('globalThis.__name = (fn) => fn;');
-const page = await context.newPage();
+const { board, url, remote, context, page, close } = await boardPage(cards, 'profile');
 const cdp = await context.newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 const profiling = !process.argv.includes('--marks-only');
 if (!drag && profiling) await cdp.send('Profiler.start');
 const started = Date.now();
-await page.goto(`${server.url}/b/${name}`, { waitUntil: 'domcontentloaded' });
+await page.goto(url, { waitUntil: 'domcontentloaded' });
 await page.waitForFunction((n) => (window.__iedereen?.canvas?.cards ?? 0) >= n, cards, { timeout: 60_000, polling: 50 });
 const marks = await page.evaluate(() => {
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -97,7 +86,5 @@ const out = path.join(ROOT, 'bench/results/profiles');
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, 'canvas.cpuprofile'), JSON.stringify(profile));
 console.log(`wrote ${path.join(out, 'canvas.cpuprofile')}`);
-remote.destroy();
-await browser.close();
-await server.child.kill();
+await close();
 process.exit(0);
