@@ -2,6 +2,7 @@ import { boardApiPath, fetchAnswer, getBoardSnapshot, type RawAnswer } from '../
 import { localStore, tokenFor, tokenFromHash } from '../boardAccess.ts';
 import { parseRoute } from '../routes.ts';
 import type * as Y from 'yjs';
+import type * as EarlyYjs from './yjs.ts';
 import { applySnapshot, type BoardSnapshot } from '../../shared/boardSnapshot.ts';
 
 /**
@@ -50,7 +51,7 @@ export function startEarlyBoard(where: Pick<Location, 'pathname' | 'hash'> = win
 
 async function decodeEarly(yjsUrl: string, snapshot: Promise<BoardSnapshot | null>): Promise<Y.Doc | null> {
   try {
-    const [Yjs, loaded] = await Promise.all([import(/* @vite-ignore */ yjsUrl) as Promise<typeof Y>, snapshot]);
+    const [Yjs, loaded] = await Promise.all([import(/* @vite-ignore */ yjsUrl) as Promise<typeof EarlyYjs>, snapshot]);
     if (!loaded) return null;
     const doc = new Yjs.Doc();
     if (applySnapshot(Yjs, doc, loaded)) {

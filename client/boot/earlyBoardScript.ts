@@ -3,4 +3,4 @@
 import { startEarlyBoard } from './earlyBoard.ts';
 
 // The build names the early Yjs entry on this script's data-yjs attribute (vite.config.ts).
-startEarlyBoard(window.location, window as Parameters<typeof startEarlyBoard>[1], (document.currentScript as HTMLScriptElement | null)?.dataset.yjs ?? null);
+startEarlyBoard(window.location, undefined, (document.currentScript as HTMLScriptElement | null)?.dataset.yjs ?? null);

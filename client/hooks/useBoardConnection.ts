@@ -50,7 +50,7 @@ export function denialOf(reason: string | undefined): Denial {
 }
 
 /** How long a board waits for its snapshot before it connects without one (the sync then brings the board). */
-export const SNAPSHOT_PATIENCE_MS = 3000;
+const SNAPSHOT_PATIENCE_MS = 3000;
 
 const EMPTY: BoardConnectionState = { connection: null, refused: false, denial: null, scope: undefined, session: null };
 
