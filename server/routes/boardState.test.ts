@@ -100,6 +100,26 @@ describe('GET /api/boards/:boardId/state', () => {
     expect(readBoard(doc)).toEqual(readBoard(editor.doc));
   });
 
+
+  it('sends the same bytes again while the open board is unchanged, and the next edit as soon as it arrives', async () => {
+    const editor = connect();
+    await editor.synced;
+    const live = () => server.app.hocuspocus.documents.get(board.id)!;
+    addPerson(editor.doc, { name: 'Fatima', kind: 'professional-team' }, { x: 40, y: 40 });
+    await waitFor(() => readBoard(live()).people.length === 1, 'the server to have the first edit');
+
+    const first = await getState();
+    const again = await getState(bearer(board.tokens.participant));
+    expect(again.rawPayload.equals(first.rawPayload)).toBe(true);
+
+    // A move alone (the most frequent edit) must not leave an old snapshot behind.
+    const fatima = readBoard(editor.doc).people[0].id;
+    editor.doc.getMap('positions').set(fatima, { x: 400, y: 40 });
+    await waitFor(() => readBoard(live()).positions.get(fatima)?.x === 400, 'the server to have the move');
+    const moved = docFrom(await getState());
+    expect(readBoard(moved).positions.get(fatima)).toEqual({ x: 400, y: 40 });
+    expect(readBoard(moved)).toEqual(readBoard(editor.doc));
+  });
   it('gives the board to every link: viewer, participant and facilitator', async () => {
     const expected = await fillAndClose();
     for (const role of ROLES) {

@@ -8,6 +8,25 @@ import { boardParamsSchema } from './boards.ts';
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /**
+ * An open board's snapshot, kept until its next change. A session's colleagues open the
+ * board at about the same moment; encoding a 5,000-card board takes the event loop 10–30 ms
+ * (over 100 ms before the encoder is warm), and meanwhile the page's own script waits
+ * behind it on the same server. Held only while the document is in memory and unchanged.
+ */
+const snapshots = new WeakMap<Y.Doc, Buffer>();
+const watched = new WeakSet<Y.Doc>();
+function liveSnapshot(doc: Y.Doc): Buffer {
+  let snapshot = snapshots.get(doc);
+  if (snapshot) return snapshot;
+  if (!watched.has(doc)) {
+    watched.add(doc);
+    doc.on('update', () => snapshots.delete(doc));
+  }
+  snapshots.set(doc, (snapshot = asBuffer(Y.encodeStateAsUpdateV2(doc))));
+  return snapshot;
+}
+
+/**
  * The whole board as one Yjs update, for a page that opens it: fetched over HTTP while the
  * app's script still loads, and applied before the socket connects. A board that arrives
  * through the socket's first sync is applied with the provider already listening, so the
@@ -39,7 +58,7 @@ export const boardStateRoutes: FastifyPluginAsync = async (app) => {
       reply.header('cache-control', 'no-store');
       const open = app.hocuspocus.documents.get(id);
       // An open board is the live one (it may be ahead of the store); one still loading is not yet.
-      if (open && !open.isLoading) return reply.type(BOARD_SNAPSHOT_TYPES.v2).send(asBuffer(Y.encodeStateAsUpdateV2(open)));
+      if (open && !open.isLoading) return reply.type(BOARD_SNAPSHOT_TYPES.v2).send(liveSnapshot(open));
       const stored = await app.boards.load(id);
       if (!stored) return reply.code(404).send(errorBody(ErrorCodes.BOARD_NOT_FOUND, 'This board does not exist.'));
       // The server migrates a board when it opens it; a page must never draw an unmigrated one.
