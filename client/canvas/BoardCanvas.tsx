@@ -97,6 +97,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const dragLayer = useRef<Konva.Layer>(null);
   // The drag and overlay layers are added just after the first frame: each layer is two
   // full-size canvases to allocate (~20 ms each here), and neither draws anything on opening.
+  // For the same reason the cards layer starts without its hit canvas (not listening): it
+  // is only asked where a pointer is, and nobody can point before the first frame.
   const [upperLayers, setUpperLayers] = useState(false);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -484,6 +486,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
       {/* Few layers on purpose: each is two full-size canvases to allocate, clear and composite. */}
       <Layer
         ref={cardsLayer}
+        listening={upperLayers}
         onMouseDown={onCardPointerDown}
         onTouchStart={onCardPointerDown}
         onDblClick={onCardDoubleClick}

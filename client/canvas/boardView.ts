@@ -626,7 +626,9 @@ const sameItems = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.lengt
 
 /**
  * Labels are asked for the same few texts thousands of times (one role name per card):
- * remember each answer for as long as the labels object lives.
+ * remember each answer for as long as the labels object lives. Only calls with plain
+ * arguments: a record argument (skillLabel's skill) would need a key built from the whole
+ * record — slower than the label itself, and never the same twice.
  */
 const rememberedLabels = new WeakMap<ViewLabels, ViewLabels>();
 function remembered(labels: ViewLabels): ViewLabels {
@@ -637,7 +639,8 @@ function remembered(labels: ViewLabels): ViewLabels {
     Object.entries(labels).map(([name, fn]) => [
       name,
       (...args: unknown[]) => {
-        const key = `${name}\u0000${args.map((a) => (typeof a === 'object' ? JSON.stringify(a) : String(a))).join('\u0000')}`;
+        if (args.some((a) => typeof a === 'object' && a !== null)) return (fn as (...a: unknown[]) => string)(...args);
+        const key = `${name}\u0000${args.map(String).join('\u0000')}`;
         let text = cache.get(key);
         if (text === undefined) cache.set(key, (text = (fn as (...a: unknown[]) => string)(...args)));
         return text;
