@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { DEBIAN_CHROMIUM as chromium } from './e2e/chromium.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -10,20 +11,6 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 // process's environment, so one fresh data directory is made per run, not per process.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'iedereen-e2e-'));
 
-/** Debian's Chromium: Playwright cannot download its own browsers on this machine. */
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
 
 export default defineConfig({
   testDir: 'e2e',

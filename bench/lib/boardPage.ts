@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { DEBIAN_CHROMIUM } from '../../e2e/chromium.ts';
 import { buildCardBoard, type CardBoard } from './board.ts';
 import { connectClient } from './clients.ts';
 import { putBoard, startServer, type ServerHandle } from './servers.ts';
@@ -26,7 +27,7 @@ export async function boardPage(cards: number, title: string): Promise<BoardPage
   const name = await putBoard(server, board, `${title} ${cards}`);
   const remote = connectClient('ours', server.url, name);
   await remote.synced;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ ...DEBIAN_CHROMIUM, headless: true });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
   // tsx's keepNames wraps functions handed to page.evaluate in a __name helper that only Node has.
   await context.addInitScript('globalThis.__name = (fn) => fn;');

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { DEBIAN_CHROMIUM } from '../../e2e/chromium.ts';
 import { buildCardBoard, jitterPosition } from '../lib/board.ts';
 import { connectClient } from '../lib/clients.ts';
 import { nowUs } from '../lib/clock.ts';
@@ -29,11 +30,6 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   });
 }
 
-/** Debian's Chromium, as in playwright.config.ts (Playwright cannot download browsers here). */
-const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
 
 /**
  * `vite build` → dist/client, run as node + vite's own bin (no npx wrapper, so the PID we
@@ -133,7 +129,7 @@ export async function canvas(
     await browser?.close();
   });
   await remote.synced;
-  browser = await chromium.launch({ ...CHROMIUM, headless: true });
+  browser = await chromium.launch({ ...DEBIAN_CHROMIUM, headless: true });
 
   const firstRender: number[] = [];
   let page: Page | null = null;
