@@ -75,5 +75,6 @@ export default defineConfig({
     include: ['**/*.test.{ts,tsx}'],
     // e2e/*.spec.ts are Playwright's, run by `playwright test`.
     exclude: ['**/node_modules/**', 'dist/**', 'e2e/**', 'test-results/**'],
+    setupFiles: ['shared/test/mapEquality.ts'],
   },
 });

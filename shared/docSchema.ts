@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { TSchema, Static } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { PatchedMap } from './patchedMap.ts';
 import { personSchema, type Person } from './records/person.ts';
 import { skillSchema, type Skill } from './records/skill.ts';
 import { skillLinkSchema, type SkillLink } from './records/skillLink.ts';
@@ -60,7 +61,7 @@ export interface Board {
   pairs: StudentPair[];
   reactions: Reaction[];
   /** Card id → position. Cards without one are placed by the client. */
-  positions: Map<string, Position>;
+  positions: ReadonlyMap<string, Position>;
   problems: BoardProblem[];
 }
 
@@ -157,7 +158,7 @@ export class BoardReader {
   private rereadAllPositions = true;
   private readonly checked = new WeakMap<object, { key: string; record: object }>();
   private readonly lists = new Map<RecordMapName, ReadRecords<RecordMapName>>();
-  private positions = new Map<string, Position>();
+  private positions: ReadonlyMap<string, Position> = new Map();
   private readonly positionProblems = new Map<string, BoardProblem>();
   private meta: { meta: BoardMeta; problems: BoardProblem[] } | null = null;
   private board: Board | null = null;
@@ -218,31 +219,37 @@ export class BoardReader {
     if (!this.dirty.has('positions')) return;
     const map = recordMap(this.doc, 'positions');
     if (this.rereadAllPositions) {
-      this.positions = new Map();
+      const positions = new Map<string, Position>();
       this.positionProblems.clear();
-      for (const key of map.keys()) this.placeCard(key, map.get(key));
-    } else {
-      const previous = this.positions;
-      this.positions = new Map(previous);
-      positionChanges.set(this.positions, { previous, moved: new Set(this.movedKeys) });
-      for (const key of this.movedKeys) {
-        if (map.has(key)) this.placeCard(key, map.get(key));
-        else {
-          this.positions.delete(key);
-          this.positionProblems.delete(key);
-        }
+      for (const key of map.keys()) {
+        const at = this.checkPosition(key, map.get(key));
+        if (at) positions.set(key, at);
       }
+      this.positions = positions;
+    } else {
+      // A few cards moved: a new map that shares the thousands that did not (see PatchedMap).
+      const previous = this.positions;
+      const moved = new Map<string, Position | undefined>();
+      for (const key of this.movedKeys) moved.set(key, map.has(key) ? this.checkPosition(key, map.get(key)) : this.forgetPosition(key));
+      this.positions = PatchedMap.with(previous, moved);
+      positionChanges.set(this.positions, { previous, moved: new Set(this.movedKeys) });
     }
     this.movedKeys.clear();
     this.rereadAllPositions = false;
   }
 
-  private placeCard(key: string, value: unknown) {
-    this.positions.delete(key);
+  /** The checked position of one card, or undefined (and the problem noted) when it is not one. */
+  private checkPosition(key: string, value: unknown): Position | undefined {
     this.positionProblems.delete(key);
     const result = this.check('positions', key, value);
-    if ('id' in result) this.positions.set(key, { x: result.x, y: result.y });
-    else this.positionProblems.set(key, result);
+    if ('id' in result) return { x: result.x, y: result.y };
+    this.positionProblems.set(key, result);
+    return undefined;
+  }
+
+  private forgetPosition(key: string): undefined {
+    this.positionProblems.delete(key);
+    return undefined;
   }
 
   private readonly people = memoOnInputs((list: ReadRecords<'people'>) => ({ records: list.records, ids: idsOf(list.records) }));

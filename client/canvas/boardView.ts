@@ -1,3 +1,4 @@
+import { PatchedMap } from '../../shared/patchedMap.ts';
 import { changedPositions, type Board } from '../../shared/docSchema.ts';
 import type { PersonKind, StudentLevel } from '../../shared/records/person.ts';
 import type { SkillCategory } from '../../shared/records/skill.ts';
@@ -161,7 +162,7 @@ export interface BoardView {
   reactions: ReactionCardView[];
   connectors: ConnectorView[];
   pairs: PairLinkView[];
-  rects: Map<string, CardRect>;
+  rects: ReadonlyMap<string, CardRect>;
 }
 
 export const EMPTY_VIEW: BoardView = { people: [], skills: [], questions: [], reactions: [], connectors: [], pairs: [], rects: new Map() };
@@ -590,11 +591,11 @@ function linesBetween(questions: QuestionCardView[], boardPairs: Board['pairs'],
  * lost its position and must be auto-placed, or a moved card is unknown): place all.
  */
 function moveInView(view: BoardView, positions: Board['positions'], moved: ReadonlySet<string>, boardPairs: Board['pairs'], placedBefore: Map<string, Placed>): BoardView | null {
-  const rects = new Map(view.rects);
+  const changed = new Map<string, CardRect>();
   const lists: Partial<Record<CardType, Array<{ id: string; x: number; y: number; width: number; height: number }>>> = {};
   const listOf: Record<CardType, keyof CardContents> = { person: 'people', skill: 'skills', question: 'questions', reaction: 'reactions' };
   for (const id of moved) {
-    const rect = rects.get(id);
+    const rect = view.rects.get(id);
     if (!rect) {
       // A position for something that is not a card (yet): harmless, unless it is a card we have not placed.
       if (placedBefore.has(id)) return null;
@@ -609,8 +610,10 @@ function moveInView(view: BoardView, positions: Board['positions'], moved: Reado
     const card = { ...entry.card, x: at.x, y: at.y };
     list[index] = card;
     placedBefore.set(id, { contents: entry.contents, x: at.x, y: at.y, card });
-    rects.set(id, { x: at.x, y: at.y, width: rect.width, height: rect.height, type: rect.type });
+    changed.set(id, { x: at.x, y: at.y, width: rect.width, height: rect.height, type: rect.type });
   }
+  // The thousands of cards that stayed are shared with the previous view, not copied.
+  const rects = PatchedMap.with(view.rects, changed);
   const questions = (lists.question as QuestionCardView[] | undefined) ?? view.questions;
   return {
     people: (lists.person as PersonCardView[] | undefined) ?? view.people,
