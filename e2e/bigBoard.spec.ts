@@ -26,6 +26,25 @@ const canvasState = (page: Page) =>
     return canvas ? { mode: canvas.mode, inView: canvas.inView, cards: canvas.cards, scale: window.__iedereen!.stage!.scaleX() } : null;
   });
 
+/**
+ * How far the overview on screen is from the same overview drawn afresh: the page repaints
+ * only the parts of its overview picture where cards changed, and a part it missed would
+ * show a card twice or not at all. Konva's export draws the layer again from scratch.
+ * (Antialiased edges may differ by a unit or two of rounding.)
+ */
+const overviewDrift = (page: Page) =>
+  page.evaluate(() => {
+    const stage = window.__iedereen!.stage!;
+    const layer = stage.getLayers()[0];
+    const shown = layer.getNativeCanvasElement();
+    const fresh = layer.toCanvas({ pixelRatio: shown.width / stage.width() }) as HTMLCanvasElement;
+    const a = shown.getContext('2d')!.getImageData(0, 0, shown.width, shown.height).data;
+    const b = fresh.getContext('2d')!.getImageData(0, 0, fresh.width, fresh.height).data;
+    let worst = 0;
+    for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+    return { sameSize: a.length === b.length, worst };
+  });
+
 const rectOf = (page: Page, id: string) => page.evaluate((id) => window.__iedereen?.canvas?.rects.get(id) ?? null, id);
 
 test('a board of 400 cards opens as an overview: blocks can be picked, moved and linked, and a double-click zooms in', async ({ board: a, colleague: b, baseURL }) => {
@@ -88,6 +107,22 @@ test('a board of 400 cards opens as an overview: blocks can be picked, moved and
     await a.page.mouse.up();
     const scale = (await canvasState(a.page))!.scale;
     await expect.poll(async () => (await rectOf(b.page, fatima))?.x).toBeCloseTo(before.x + 150 / scale, 0);
+
+    // Colleagues move 30 more cards while B watches: B's overview shows each where it now is, once.
+    const board = readBoard(filler.doc);
+    // (From the top rows, far from Fatima and the skill used next.)
+    const movers = [...board.people, ...board.skills].filter((card) => board.positions.get(card.id)!.y < 3 * 160).slice(0, 30);
+    for (const [i, card] of movers.entries()) {
+      const at = board.positions.get(card.id)!;
+      filler.doc.getMap('positions').set(card.id, { x: at.x + 130 + i * 7, y: at.y + 45 });
+    }
+    const last = movers.at(-1)!;
+    await expect.poll(async () => (await rectOf(b.page, last.id))?.x).toBe(board.positions.get(last.id)!.x + 130 + 29 * 7);
+    for (const page of [a.page, b.page]) {
+      const drift = await overviewDrift(page);
+      expect(drift.sameSize).toBe(true);
+      expect(drift.worst).toBeLessThanOrEqual(8);
+    }
 
     // Drop the "wondzorg" skill block on Fatima's block: the skill is linked to her, and stays where it was.
     const skillBefore = (await rectOf(a.page, wondzorg))!;
