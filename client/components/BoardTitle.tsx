@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOARD_TITLE_MAX } from '../../shared/records/meta.ts';
 import { Icon } from './Icon.tsx';
@@ -10,7 +10,7 @@ interface Props {
 }
 
 /** The board's name; click to edit. While not editing it follows remote renames live. */
-export function BoardTitle({ title, editable, onRename }: Props) {
+export const BoardTitle = memo(function BoardTitle({ title, editable, onRename }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
 
@@ -60,4 +60,4 @@ export function BoardTitle({ title, editable, onRename }: Props) {
       </button>
     </h1>
   );
-}
+});

@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../i18n/language.ts';
 import { setLanguage } from '../i18n/index.ts';
 
-export function LanguageSwitch() {
+export const LanguageSwitch = memo(function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
     <div className="language-switch" role="group" aria-label={t('language.label')}>
@@ -20,4 +21,4 @@ export function LanguageSwitch() {
       ))}
     </div>
   );
-}
+});

@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../hooks/syncStatusStore.ts';
 
-export function StatusIndicator({ status }: { status: SyncStatus }) {
+export const StatusIndicator = memo(function StatusIndicator({ status }: { status: SyncStatus }) {
   const { t } = useTranslation();
   return (
     <div className={`status status-${status}`} role="status" aria-live="polite" data-status={status}>
@@ -9,4 +10,4 @@ export function StatusIndicator({ status }: { status: SyncStatus }) {
       <span className="status-text">{t(`status.${status}`)}</span>
     </div>
   );
-}
+});

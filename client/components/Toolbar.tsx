@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type Ref } from 'react';
+import { type Ref, memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REACTION_KINDS, type ReactionKind } from '../../shared/records/reaction.ts';
 import { Icon, type IconName } from './Icon.tsx';
@@ -49,7 +49,7 @@ function ToolButton(props: { icon: IconName; label: string; short: string; class
   );
 }
 
-export function Toolbar({ editable, selection, onAddPerson, onAddSkill, onAddQuestion, onAddReaction, onRename, onDelete, onPair, ref }: Props) {
+export const Toolbar = memo(function Toolbar({ editable, selection, onAddPerson, onAddSkill, onAddQuestion, onAddReaction, onRename, onDelete, onPair, ref }: Props) {
   const { t } = useTranslation();
   const [menu, setMenu] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -126,4 +126,4 @@ export function Toolbar({ editable, selection, onAddPerson, onAddSkill, onAddQue
       )}
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from './Icon.tsx';
@@ -26,7 +27,7 @@ const PANELS: Array<{ name: PanelName; icon: IconName }> = [
  * What to look at: panels (skills, learning questions, sounding board, legend) and the
  * "Van studenten" highlight. A column on the right on big screens, a scrolling row on phones.
  */
-export function ViewRail({ panel, studentsOn, onPanel, onStudents, onShortcuts, ref }: Props) {
+export const ViewRail = memo(function ViewRail({ panel, studentsOn, onPanel, onStudents, onShortcuts, ref }: Props) {
   const { t } = useTranslation();
   return (
     <div ref={ref} className="view-rail" role="toolbar" aria-label={t('view.label')}>
@@ -52,4 +53,4 @@ export function ViewRail({ panel, studentsOn, onPanel, onStudents, onShortcuts, 
       </button>
     </div>
   );
-}
+});

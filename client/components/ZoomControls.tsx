@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon.tsx';
 
@@ -8,7 +9,7 @@ interface Props {
   onFit(): void;
 }
 
-export function ZoomControls({ scale, onZoomIn, onZoomOut, onFit }: Props) {
+export const ZoomControls = memo(function ZoomControls({ scale, onZoomIn, onZoomOut, onFit }: Props) {
   const { t } = useTranslation();
   const percent = Math.round(scale * 100);
   return (
@@ -28,4 +29,4 @@ export function ZoomControls({ scale, onZoomIn, onZoomOut, onFit }: Props) {
       </button>
     </div>
   );
-}
+});

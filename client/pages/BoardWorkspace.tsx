@@ -68,6 +68,7 @@ import { useElementSize } from '../hooks/useElementSize.ts';
 import { usePeers, usePresenceStore, useRemoteViewports } from '../hooks/usePresence.ts';
 import { useSyncStatus } from '../hooks/useSyncStatus.ts';
 import { useNominationNews } from '../hooks/useNominationNews.ts';
+import { useStableCallback } from '../hooks/useStableCallback.ts';
 import { useStableSet } from '../hooks/useStableSet.ts';
 import { useUndoManager } from '../hooks/useUndoManager.ts';
 import { guestKey, initials, pickColour, readFlag, readIdentity, rememberIdentity, writeFlag, type StorageLike } from '../identity.ts';
@@ -317,7 +318,8 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
   const pairIds = useMemo(() => new Set((boardPairs ?? []).map((p) => p.id)), [boardPairs]);
   // A card someone else deleted is no longer selected or edited here.
   const selectedList = useMemo(() => selected.filter((id) => view.rects.has(id) || pairIds.has(id)), [selected, view, pairIds]);
-  const selectedIds = useMemo(() => new Set(selectedList), [selectedList]);
+  // The same Set while the selection is (the overview keeps its picture while the selection does).
+  const selectedIds = useStableSet(useMemo(() => new Set(selectedList), [selectedList]));
   const single = selectedList.length === 1 ? selectedList[0] : null;
   const editingId = editable && editing && view.rects.has(editing) ? editing : null;
 
@@ -878,15 +880,17 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
 
   const selectedQuestion = single && board ? (board.questions.find((q) => q.id === single) ?? null) : null;
   const selectedPair = single && board ? (board.pairs.find((p) => p.id === single) ?? null) : null;
-  const selectionActions: SelectionActions = (() => {
-    const type = single ? view.rects.get(single)?.type : undefined;
-    const people = selectedList.map((id) => peopleById.get(id));
-    const canPair =
-      selectedList.length === 2 &&
-      people.every((p) => p?.kind === 'student') &&
-      !(board?.pairs ?? []).some((pair) => pair.studentIds.includes(selectedList[0]) && pair.studentIds.includes(selectedList[1]));
-    return { canEdit: !!type, editIsText: type === 'question' || type === 'reaction', canDelete: selectedList.length > 0, canPair };
-  })();
+  const selectionType = single ? view.rects.get(single)?.type : undefined;
+  const canPair =
+    selectedList.length === 2 &&
+    selectedList.every((id) => peopleById.get(id)?.kind === 'student') &&
+    !(board?.pairs ?? []).some((pair) => pair.studentIds.includes(selectedList[0]) && pair.studentIds.includes(selectedList[1]));
+  const canDelete = selectedList.length > 0;
+  // One object per distinct answer, so the memoised toolbar skips renders where none changed.
+  const selectionActions: SelectionActions = useMemo(
+    () => ({ canEdit: !!selectionType, editIsText: selectionType === 'question' || selectionType === 'reaction', canDelete, canPair }),
+    [selectionType, canDelete, canPair],
+  );
 
   const pairSelected = () => {
     if (!selectionActions.canPair) return;
@@ -894,6 +898,32 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
     let id: string | null = null;
     if (write((doc) => (id = pairStudents(doc, [a, b], meId ?? undefined)))) setSelected([id!]);
   };
+
+  // Stable handlers for the memoised toolbar, view rail, zoom buttons and title: a remote
+  // card move re-renders this workspace, not them.
+  const toolbarActions = {
+    addPerson: useStableCallback(() => setDialog('person')),
+    addSkill: useStableCallback(() => setDialog('skill')),
+    addQuestion: useStableCallback(() => setDialog('question')),
+    addReaction: useStableCallback(placeReaction),
+    rename: useStableCallback(() => single && setEditing(single)),
+    remove: useStableCallback(deleteSelected),
+    pair: useStableCallback(pairSelected),
+  };
+  const railActions = {
+    panel: useStableCallback((name: PanelName) => {
+      setPanel((current) => (current === name && !detailPanel ? null : name));
+      if (detailPanel) setSelected([]);
+    }),
+    students: useStableCallback(() => setStudentsOn((on) => !on)),
+    shortcuts: useStableCallback(() => setDialog('shortcuts')),
+  };
+  const zoomActions = {
+    zoomIn: useStableCallback(() => zoomBy(ZOOM_STEP)),
+    zoomOut: useStableCallback(() => zoomBy(1 / ZOOM_STEP)),
+    fit: useStableCallback(() => (lookAround(), fitAll())),
+  };
+  const renameBoard = useStableCallback((next: string) => write((doc) => setBoardTitle(doc, next)));
 
   const editField = (() => {
     if (!editingId || !board) return null;
@@ -1106,7 +1136,7 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
           <span className="back-link-text">{t('board.allBoards')}</span>
         </Link>
         <div className="topbar-main">
-          <BoardTitle title={title} editable={editable} onRename={(next) => write((doc) => setBoardTitle(doc, next))} />
+          <BoardTitle title={title} editable={editable} onRename={renameBoard} />
           <StatusIndicator status={sync.status} />
         </div>
         <div className="topbar-end">
@@ -1278,24 +1308,21 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
           ref={toolbarRef}
           editable={editable}
           selection={selectionActions}
-          onAddPerson={() => setDialog('person')}
-          onAddSkill={() => setDialog('skill')}
-          onAddQuestion={() => setDialog('question')}
-          onAddReaction={placeReaction}
-          onRename={() => single && setEditing(single)}
-          onDelete={deleteSelected}
-          onPair={pairSelected}
+          onAddPerson={toolbarActions.addPerson}
+          onAddSkill={toolbarActions.addSkill}
+          onAddQuestion={toolbarActions.addQuestion}
+          onAddReaction={toolbarActions.addReaction}
+          onRename={toolbarActions.rename}
+          onDelete={toolbarActions.remove}
+          onPair={toolbarActions.pair}
         />}
         <ViewRail
           ref={railRef}
           panel={detailPanel ? null : panel}
           studentsOn={studentsOn}
-          onPanel={(name) => {
-            setPanel((current) => (current === name && !detailPanel ? null : name));
-            if (detailPanel) setSelected([]);
-          }}
-          onStudents={() => setStudentsOn((on) => !on)}
-          onShortcuts={() => setDialog('shortcuts')}
+          onPanel={railActions.panel}
+          onStudents={railActions.students}
+          onShortcuts={railActions.shortcuts}
         />
         {detailPanel ?? toolPanel}
         {armedSkill && (
@@ -1314,7 +1341,7 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
               <span>{t('view.studentsOn', { count: fromStudents.size })}</span>
             </p>
           )}
-          <ZoomControls scale={viewport.scale} onZoomIn={() => zoomBy(ZOOM_STEP)} onZoomOut={() => zoomBy(1 / ZOOM_STEP)} onFit={() => (lookAround(), fitAll())} />
+          <ZoomControls scale={viewport.scale} onZoomIn={zoomActions.zoomIn} onZoomOut={zoomActions.zoomOut} onFit={zoomActions.fit} />
         </div>
 
         {popover}
