@@ -69,6 +69,7 @@ import { usePeers, usePresenceStore, useRemoteViewports } from '../hooks/usePres
 import { useSyncStatus } from '../hooks/useSyncStatus.ts';
 import { useNominationNews } from '../hooks/useNominationNews.ts';
 import { useStableCallback } from '../hooks/useStableCallback.ts';
+import { rememberTranslations } from '../i18n/rememberTranslations.ts';
 import { useStableSet } from '../hooks/useStableSet.ts';
 import { useUndoManager } from '../hooks/useUndoManager.ts';
 import { guestKey, initials, pickColour, readFlag, readIdentity, rememberIdentity, writeFlag, type StorageLike } from '../identity.ts';
@@ -161,7 +162,8 @@ function viewportShowing(rect: Rect, size: { width: number; height: number }): V
 }
 
 export function BoardWorkspace({ boardId, connectionState, token, initialRole, initialTitle, onDenied }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t: translate, i18n } = useTranslation();
+  const t = useMemo(() => rememberTranslations(translate), [translate, i18n.language]);
   const { connection, refused, denial, scope, session: sessionInfo } = connectionState;
   const role: Role = sessionInfo?.role ?? initialRole;
   const session = sessionInfo?.session ?? null;
