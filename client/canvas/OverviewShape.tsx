@@ -3,8 +3,8 @@ import type Konva from 'konva';
 import type { Context } from 'konva/lib/Context';
 import { Shape } from 'react-konva/lib/ReactKonvaCore.js';
 import type { KonvaEventObject } from 'konva/lib/Node';
-import type { CardLists } from './culling.ts';
-import { samePlacement, toBoardRect, touches, updateDrawnCards, type Block, type Placement } from './overviewPicture.ts';
+import { overlaps, type CardLists } from './culling.ts';
+import { samePlacement, toBoardRect, updateDrawnCards, type Block, type Placement } from './overviewPicture.ts';
 import { CARD_BORDER, CATEGORY_COLOURS, DROP_HIGHLIGHT, FONT_FAMILY, INK, PERSON_ACCENT, QUESTION_COLOURS, REACTION_COLOURS, RESERVED, SELECTION } from './palette.ts';
 
 /** Cards being dragged in the overview, and how far (board units); read when drawing. */
@@ -235,7 +235,7 @@ export const OverviewShape = memo(function OverviewShape(props: Props) {
         const r = toBoardRect(area, placement);
         return { x: r.x - reach, y: r.y - reach, width: r.width + 2 * reach, height: r.height + 2 * reach };
       });
-      paintOverview(pen, props, null, (card) => inPicture(card) && board.some((r) => touches(card, r)));
+      paintOverview(pen, props, null, (card) => inPicture(card) && board.some((r) => overlaps(card, r)));
       pen.restore();
     }
     Object.assign(current, { placement, style });

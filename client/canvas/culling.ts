@@ -27,7 +27,8 @@ export function boardArea(viewport: Viewport, size: { width: number; height: num
   return { x: -viewport.x / viewport.scale - width * margin, y: -viewport.y / viewport.scale - height * margin, width: width * (1 + 2 * margin), height: height * (1 + 2 * margin) };
 }
 
-const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
+/** Two rectangles share some area (touching edges do not count). */
+export const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
 
 /** The cards worth drawing for this viewport: those on the screen or within the margin around it. */
 export function cullView(view: CardLists, viewport: Viewport, size: { width: number; height: number }, margin = CULL_MARGIN): CulledView {

@@ -81,6 +81,5 @@ export function toBoardRect({ x, y, width, height }: PixelRect, { a, d, e, f }: 
   return { x: Math.min(x0, x1), y: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) };
 }
 
-export const touches = (a: Rect, b: Rect) => a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
 
 export const samePlacement = (p: Placement, q: Placement) => p.a === q.a && p.d === q.d && p.e === q.e && p.f === q.f;

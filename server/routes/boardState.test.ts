@@ -49,6 +49,16 @@ function docFrom(response: LightMyRequestResponse): Y.Doc {
 
 const mimeOf = (response: LightMyRequestResponse) => String(response.headers['content-type']).split(';')[0].trim();
 const isOpen = () => !!server.app.hocuspocus.documents.get(board.id);
+const live = () => server.app.hocuspocus.documents.get(board.id)!;
+
+/** A colleague who has the board open and just added one person, which the server has. */
+async function openWithOnePerson(name: string) {
+  const editor = connect();
+  await editor.synced;
+  addPerson(editor.doc, { name, kind: 'student' }, { x: 40, y: 40 });
+  await waitFor(() => readBoard(live()).people.length === 1, 'the server to have the edit');
+  return editor;
+}
 
 /** Fills the board through a real socket, waits until it is stored, and lets the server unload it. */
 async function fillAndClose() {
@@ -81,11 +91,7 @@ describe('GET /api/boards/:boardId/state', () => {
   });
 
   it('sends an open board as it is live, a V2 update with an edit that is not stored yet', async () => {
-    const editor = connect();
-    await editor.synced;
-    const live = () => server.app.hocuspocus.documents.get(board.id)!;
-    addPerson(editor.doc, { name: 'Nog niet opgeslagen', kind: 'student' }, { x: 40, y: 40 });
-    await waitFor(() => readBoard(live()).people.length === 1, 'the server to have the edit');
+    const editor = await openWithOnePerson('Nog niet opgeslagen');
     // The store writes half a second after the last edit: the disk does not have it yet.
     const stored = new Y.Doc();
     Y.applyUpdate(stored, (await server.app.boards.load(board.id))!.state);
@@ -100,13 +106,8 @@ describe('GET /api/boards/:boardId/state', () => {
     expect(readBoard(doc)).toEqual(readBoard(editor.doc));
   });
 
-
   it('sends the same bytes again while the open board is unchanged, and the next edit as soon as it arrives', async () => {
-    const editor = connect();
-    await editor.synced;
-    const live = () => server.app.hocuspocus.documents.get(board.id)!;
-    addPerson(editor.doc, { name: 'Fatima', kind: 'professional-team' }, { x: 40, y: 40 });
-    await waitFor(() => readBoard(live()).people.length === 1, 'the server to have the first edit');
+    const editor = await openWithOnePerson('Fatima');
 
     const first = await getState();
     const again = await getState(bearer(board.tokens.participant));
@@ -120,6 +121,7 @@ describe('GET /api/boards/:boardId/state', () => {
     expect(readBoard(moved).positions.get(fatima)).toEqual({ x: 400, y: 40 });
     expect(readBoard(moved)).toEqual(readBoard(editor.doc));
   });
+
   it('gives the board to every link: viewer, participant and facilitator', async () => {
     const expected = await fillAndClose();
     for (const role of ROLES) {
