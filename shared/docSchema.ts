@@ -230,7 +230,10 @@ export class BoardReader {
       // A few cards moved: a new map that shares the thousands that did not (see PatchedMap).
       const previous = this.positions;
       const moved = new Map<string, Position | undefined>();
-      for (const key of this.movedKeys) moved.set(key, map.has(key) ? this.checkPosition(key, map.get(key)) : this.forgetPosition(key));
+      for (const key of this.movedKeys) {
+        this.positionProblems.delete(key);
+        moved.set(key, map.has(key) ? this.checkPosition(key, map.get(key)) : undefined);
+      }
       this.positions = PatchedMap.with(previous, moved);
       positionChanges.set(this.positions, { previous, moved: new Set(this.movedKeys) });
     }
@@ -240,15 +243,9 @@ export class BoardReader {
 
   /** The checked position of one card, or undefined (and the problem noted) when it is not one. */
   private checkPosition(key: string, value: unknown): Position | undefined {
-    this.positionProblems.delete(key);
     const result = this.check('positions', key, value);
     if ('id' in result) return { x: result.x, y: result.y };
     this.positionProblems.set(key, result);
-    return undefined;
-  }
-
-  private forgetPosition(key: string): undefined {
-    this.positionProblems.delete(key);
     return undefined;
   }
 

@@ -52,25 +52,23 @@ export class PatchedMap<K, V> implements ReadonlyMap<K, V> {
     return new PatchedMap(base, changes, size);
   }
 
+  // A change is never undefined (that is how `with` is told to delete): undefined means unchanged.
   get(key: K): V | undefined {
     const changed = this.changes.get(key);
-    if (changed === GONE) return undefined;
-    return changed !== undefined || this.changes.has(key) ? (changed as V) : this.base.get(key);
+    if (changed === undefined) return this.base.get(key);
+    return changed === GONE ? undefined : changed;
   }
 
   has(key: K): boolean {
     const changed = this.changes.get(key);
-    if (changed !== undefined) return changed !== GONE;
-    return this.changes.has(key) || this.base.has(key);
+    return changed === undefined ? this.base.has(key) : changed !== GONE;
   }
 
   *entries(): MapIterator<[K, V]> {
     for (const [key, value] of this.base) {
-      if (!this.changes.has(key)) yield [key, value];
-      else {
-        const changed = this.changes.get(key);
-        if (changed !== GONE) yield [key, changed as V];
-      }
+      const changed = this.changes.get(key);
+      if (changed === undefined) yield [key, value];
+      else if (changed !== GONE) yield [key, changed];
     }
     for (const [key, value] of this.changes) if (value !== GONE && !this.base.has(key)) yield [key, value as V];
   }
