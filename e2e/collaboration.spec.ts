@@ -29,6 +29,9 @@ test('two colleagues build a skills board together, and it is all still there af
   await expect.poll(() => b.chips(fatima)).toEqual(['wondverzorging']);
   await b.rename(fatima, 'Fatima El Amrani');
   await a.waitForCard('person', 'Fatima El Amrani');
+  // What both canvases show is the renamed cards and chip, not pictures from before.
+  await a.expectCardPicturesCurrent();
+  await b.expectCardPicturesCurrent();
 
   // Moving a card in B moves it in A.
   const before = (await a.cardPosition(sem))!;
@@ -40,6 +43,7 @@ test('two colleagues build a skills board together, and it is all still there af
   // Unlinking the chip in A removes it in B.
   await a.removeChip(fatima, 'wondverzorging');
   await expect.poll(() => b.chips(fatima)).toEqual([]);
+  await b.expectCardPicturesCurrent();
 
   // Deleting a card in A removes it in B.
   await a.deleteCard(sem);

@@ -379,6 +379,45 @@ export class BoardPageObject {
   async expectSaved() {
     await expect(this.status).toHaveText('Opgeslagen');
   }
+
+  /**
+   * Full cards are drawn from a bitmap each (client/canvas/cardBitmaps.ts): what the canvas
+   * shows must be what the cards are now. Waits until every card is painted for the
+   * screen's zoom, then draws the cards layer from those bitmaps and again from bitmaps made
+   * afresh: a bitmap left from before a change makes the two differ.
+   */
+  async expectCardPicturesCurrent() {
+    type Bitmapped = { isPaintedForZoom(): boolean; forgetBitmap(): void; paintBitmap(): void };
+    await expect
+      .poll(
+        () =>
+          this.page.evaluate(() => {
+            const layer = window.__iedereen?.stage?.getLayers()[0];
+            const cards = (layer?.find((node: object) => 'paintBitmap' in node) ?? []) as unknown as Bitmapped[];
+            return cards.filter((card) => !card.isPaintedForZoom()).length;
+          }),
+        { message: 'every card on screen has a bitmap at the current zoom' },
+      )
+      .toBe(0);
+    const differing = await this.page.evaluate(() => {
+      const layer = window.__iedereen!.stage!.getLayers()[0];
+      const pixels = () => {
+        layer.draw();
+        const canvas = layer.getNativeCanvasElement();
+        return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      };
+      const shown = pixels();
+      for (const card of layer.find((node: object) => 'paintBitmap' in node) as unknown as Bitmapped[]) {
+        card.forgetBitmap();
+        card.paintBitmap();
+      }
+      const fresh = pixels();
+      let count = 0;
+      for (let i = 0; i < shown.length; i++) if (shown[i] !== fresh[i]) count++;
+      return count;
+    });
+    expect(differing, 'cards layer pixels that differ from freshly made card bitmaps').toBe(0);
+  }
 }
 
 interface Fixtures {

@@ -58,6 +58,8 @@ test('on a phone: two fingers zoom the board, one finger drags a card', async ({
   await expect(zoom).not.toHaveAccessibleName('Zoom 100%');
   const zoomed = Number((await zoom.getAttribute('aria-label'))!.match(/\d+/)![0]);
   expect(zoomed).toBeGreaterThan(150);
+  // Once the fingers are off, the cards are drawn sharp at the new zoom, not scaled up.
+  await board.expectCardPicturesCurrent();
 
   await board.page.getByRole('button', { name: 'Alles tonen' }).click();
   const before = (await board.cardPosition(sem))!;

@@ -127,8 +127,11 @@ test('sounding board: three kinds of reaction, written on the card and counted; 
   await expect.poll(() => board.cardAttr(valpreventie, 'fromStudent')).toBe(true);
   expect(await board.cardAttr(palliatief, 'fromStudent')).toBe(false);
   await expect(page.getByText('Van studenten: 1 vaardigheid gemarkeerd')).toBeVisible();
+  // The cards dimmed and marked by "Van studenten" are drawn so, and drawn back after.
+  await board.expectCardPicturesCurrent();
   await board.screenshot('desktop-from-students');
   await board.railButton('Van studenten').click();
+  await board.expectCardPicturesCurrent();
 
   // The pair can be undone from its panel.
   await page.locator('.me-button').focus();

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { Circle, Group, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
+import { CardGroupNode, useCardBitmap } from './cardBitmaps.ts';
 import { fitPersonTitle, type PersonCardView } from './boardView.ts';
 import { measureText } from './measureText.ts';
 import { PERSON_CARD, PERSON_TEXT_X, TITLE_LINE } from './layout.ts';
@@ -25,11 +26,14 @@ const titleY = padding + 2 + nameSize / 2 - TITLE_LINE / 2;
 const textX = PERSON_TEXT_X;
 const iconScale = 26 / 24;
 
-export const PersonCard = memo(function PersonCard({ card, selected, dropTarget, editing, editable, texts, studentSkills }: Props) {
+export const PersonCard = memo(function PersonCard(props: Props) {
+  const { card, selected, dropTarget, editing, editable, texts, studentSkills } = props;
+  const bitmap = useCardBitmap(props);
   const accent = PERSON_ACCENT[card.kind];
   const height = card.height;
   return (
-    <Group
+    <CardGroupNode
+      ref={bitmap}
       id={card.id}
       name="person-card"
       cardType="person"
@@ -151,6 +155,6 @@ export const PersonCard = memo(function PersonCard({ card, selected, dropTarget,
           />
         ))}
       </Group>
-    </Group>
+    </CardGroupNode>
   );
 });

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { Circle, Group, Line, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
+import { CardGroupNode, useCardBitmap } from './cardBitmaps.ts';
 import type { QuestionCardView } from './boardView.ts';
 import { QUESTION_CARD } from './layout.ts';
 import { FONT_FAMILY, INK, INK_MUTED, QUESTION_COLOURS, SELECTION, THEME_COLOURS } from './palette.ts';
@@ -26,11 +27,14 @@ const TRACK = '#e2d5e6';
  * track, the current one large and named, so everyone sees that asking a professional
  * comes late, not first.
  */
-export const QuestionCard = memo(function QuestionCard({ card, selected, editing, editable, dimmed }: Props) {
+export const QuestionCard = memo(function QuestionCard(props: Props) {
+  const { card, selected, editing, editable, dimmed } = props;
+  const bitmap = useCardBitmap(props);
   const { strong, tint, border } = QUESTION_COLOURS;
   const trackY = card.stepsY + stepRadius + 3;
   return (
-    <Group
+    <CardGroupNode
+      ref={bitmap}
       id={card.id}
       name="question-card"
       cardType="question"
@@ -186,6 +190,6 @@ export const QuestionCard = memo(function QuestionCard({ card, selected, editing
           perfectDrawEnabled={false}
         />
       )}
-    </Group>
+    </CardGroupNode>
   );
 });

@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { Circle, Group, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
+import { Circle, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
+import { CardGroupNode, useCardBitmap } from './cardBitmaps.ts';
 import type { ReactionCardView } from './boardView.ts';
 import { REACTION_CARD } from './layout.ts';
 import { FONT_FAMILY, INK, INK_MUTED, REACTION_COLOURS, SELECTION } from './palette.ts';
@@ -15,11 +16,13 @@ interface Props {
 const { width, padding, headerHeight, textSize, lineHeight } = REACTION_CARD;
 
 /** A sounding-board reaction: colour and icon say which of the three kinds it is. */
-export const ReactionCard = memo(function ReactionCard({ card, selected, editing, editable }: Props) {
+export const ReactionCard = memo(function ReactionCard(props: Props) {
+  const { card, selected, editing, editable } = props;
+  const bitmap = useCardBitmap(props);
   const colours = REACTION_COLOURS[card.kind];
   const textY = headerHeight + 6;
   return (
-    <Group id={card.id} name="reaction-card" cardType="reaction" cardLabel={card.label} kind={card.kind} x={card.x} y={card.y} draggable={editable}>
+    <CardGroupNode ref={bitmap} id={card.id} name="reaction-card" cardType="reaction" cardLabel={card.label} kind={card.kind} x={card.x} y={card.y} draggable={editable}>
       <Rect y={3} width={width} height={card.height} cornerRadius={12} fill="rgba(15, 23, 42, 0.10)" listening={false} perfectDrawEnabled={false} />
       <Rect
         name="card-body"
@@ -92,6 +95,6 @@ export const ReactionCard = memo(function ReactionCard({ card, selected, editing
           perfectDrawEnabled={false}
         />
       )}
-    </Group>
+    </CardGroupNode>
   );
 });

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { Circle, Group, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
+import { CardGroupNode, useCardBitmap } from './cardBitmaps.ts';
 import { fitSkillLabel, type SkillCardView } from './boardView.ts';
 import { measureText } from './measureText.ts';
 import { SKILL_CARD, TITLE_LINE } from './layout.ts';
@@ -22,12 +23,15 @@ const { width, height, padding, stripHeight, labelCenter, metaY, metaSize, reser
  * A skill as a tinted "stamp": people get it by having the card dropped on them.
  * A reserved act (voorbehouden handeling) gets a red frame, a warning sign and says so.
  */
-export const SkillCard = memo(function SkillCard({ card, selected, editing, editable, texts, fromStudent }: Props) {
+export const SkillCard = memo(function SkillCard(props: Props) {
+  const { card, selected, editing, editable, texts, fromStudent } = props;
+  const bitmap = useCardBitmap(props);
   const colours = CATEGORY_COLOURS[card.category];
   const labelWidth = width - padding * 2 - (card.reserved ? reservedIcon : 0);
   const label = fitSkillLabel(card, measureText);
   return (
-    <Group
+    <CardGroupNode
+      ref={bitmap}
       id={card.id}
       name="skill-card"
       cardType="skill"
@@ -124,6 +128,6 @@ export const SkillCard = memo(function SkillCard({ card, selected, editing, edit
         perfectDrawEnabled={false}
       />
       )}
-    </Group>
+    </CardGroupNode>
   );
 });
