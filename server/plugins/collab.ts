@@ -195,9 +195,10 @@ export const collabPlugin = fp<CollabOptions>(
     /**
      * Per open board: the connections that sent an edit since the last store began. Only
      * they are told what the store holds: "Saved" is about a tab's own edits, and telling
-     * everyone meant a message to each of 50 people every second while anyone edited, which
-     * in the bench made the slowest moves of everyone slower (propagation p99 1.19–1.22× the
-     * bare y-websocket server with it, 0.89–0.94× without). Someone who joins gets the last one.
+     * everyone meant a message to each of 50 people every second while anyone edited (in
+     * the bench, with every client editing, those notices made the slowest moves slower:
+     * propagation p99 1.19–1.22× the bare y-websocket server with them, 0.89–0.94× without).
+     * Someone who joins gets the last one.
      */
     const editorsSinceStore = new Map<string, Set<Connection>>();
     function addEditor(documentName: string, connection: Connection) {
