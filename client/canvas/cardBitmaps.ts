@@ -112,12 +112,8 @@ class BitmapQueue {
     this.wake();
   }
 
-  get waiting() {
-    return this.changed.size + this.zoomed.size;
-  }
-
   private wake() {
-    if (this.frame || this.timer !== undefined || typeof requestAnimationFrame !== 'function') return;
+    if (this.frame || typeof requestAnimationFrame !== 'function') return;
     this.frame = requestAnimationFrame(this.work);
   }
 
@@ -140,7 +136,7 @@ class BitmapQueue {
     const settledIn = this.lastZoomAt + ZOOM_SETTLE_MS - start;
     if (!this.changed.size && settledIn <= 0) paint(this.zoomed, true);
     if (this.changed.size) this.wake();
-    else if (this.zoomed.size) {
+    else if (this.zoomed.size && this.timer === undefined) {
       this.timer = setTimeout(
         () => {
           this.timer = undefined;
@@ -153,9 +149,6 @@ class BitmapQueue {
 }
 
 const bitmaps = new BitmapQueue();
-
-/** For tests: how many cards wait for a bitmap. */
-export const bitmapsWaiting = () => bitmaps.waiting;
 
 interface CardProps {
   card: { x: number; y: number };
