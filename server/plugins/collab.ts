@@ -195,10 +195,9 @@ export const collabPlugin = fp<CollabOptions>(
     /**
      * Per open board: the connections that sent an edit since the last store began. Only
      * they are told what the store holds: "Saved" is about a tab's own edits, and telling
-     * everyone meant a message to each of 50 people every second while anyone edited (in
-     * the bench, with every client editing, those notices made the slowest moves slower:
-     * propagation p99 1.19–1.22× the bare y-websocket server with them, 0.89–0.94× without).
-     * Someone who joins gets the last one.
+     * everyone meant a message to each of 50 people every second while one of them dragged
+     * cards (the bench measured what such notices cost the slowest moves: README,
+     * Performance). Someone who joins gets the last one.
      */
     const editorsSinceStore = new Map<string, Set<Connection>>();
     function addEditor(documentName: string, connection: Connection) {
@@ -384,8 +383,9 @@ export const collabPlugin = fp<CollabOptions>(
      * here as Hocuspocus applies it — with the same transaction origin, so its onChange hook,
      * the store debounce, the skill index and the broadcast all run as before — and then
      * acknowledged to its sender as Hocuspocus does. What this saves per edit: the per-message
-     * hook chains (beforeHandleMessage, beforeSync, afterHandleMessage: none is configured
-     * here — if one ever is, this path must run it or go) and Hocuspocus's message queue. And
+     * hook chains (beforeHandleMessage and beforeSync: neither is configured here — if one
+     * ever is, this path must run it or go; afterHandleMessage notes the sender as an editor,
+     * which this path does itself) and Hocuspocus's message queue. And
      * an edit that comes after a quiet spell (EDIT_BURST_GAP_MS) goes out to everyone at once,
      * before its sender's acknowledgement, instead of after it in the next turn of the event
      * loop (Hocuspocus batches broadcasts per turn); edits that come in a burst are still
@@ -499,7 +499,8 @@ export const collabPlugin = fp<CollabOptions>(
         // end of the Yjs transaction to the update reaching the broadcast, mostly this work.
         const hocuspocusOnUpdate = document.callbacks.onUpdate;
         document.onUpdate((doc, origin, update) => {
-          // An edit Hocuspocus applied (the store it schedules tells its sender); applyUpdate's note their senders themselves.
+          // An edit Hocuspocus applied itself: its sender hears of the store Hocuspocus schedules
+          // for it. (applyUpdate notes the senders of the edits it applies.)
           if (!deferredUpdateWork && isTransactionOrigin(origin) && origin.source === 'connection') addEditor(doc.name, origin.connection);
           if (deferredUpdateWork) deferredUpdateWork.push(() => hocuspocusOnUpdate(doc, origin, update));
           else hocuspocusOnUpdate(doc, origin, update);
