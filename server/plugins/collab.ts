@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin';
-import { Hocuspocus, MessageType, OutgoingMessage, isTransactionOrigin, type Connection, type ConnectionTransactionOrigin, type Document } from '@hocuspocus/server';
+import { Hocuspocus, MessageType, OutgoingMessage, type Connection, type ConnectionTransactionOrigin, type Document } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
-import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
+import { messageYjsUpdate } from 'y-protocols/sync';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -56,28 +56,6 @@ type ClientConnection = ReturnType<Hocuspocus['handleConnection']>;
 const AWARENESS_MESSAGE: number = MessageType.Awareness;
 const SYNC_MESSAGE: number = MessageType.Sync;
 const YJS_UPDATE: number = messageYjsUpdate;
-const YJS_SYNC_STEP_2: number = messageYjsSyncStep2;
-
-/**
- * Whether a message Hocuspocus handled carried someone's edits, changed anything here or not:
- * a document update (a client sends one only for an edit of its own), or the sync step 2 of
- * a client that holds content the server had not sent it. Not a sync step 2 with deletions
- * only: every client answers the server's sync step with its whole delete set.
- */
-function carriesEdits(message: Uint8Array): boolean {
-  try {
-    const decoder = decoding.createDecoder(message);
-    decoding.readVarString(decoder);
-    if (decoding.readVarUint(decoder) !== SYNC_MESSAGE) return false;
-    const step = decoding.readVarUint(decoder);
-    if (step === YJS_UPDATE) return true;
-    if (step !== YJS_SYNC_STEP_2) return false;
-    // A Yjs (v1) update starts with the number of clients it has content of.
-    return decoding.readVarUint(decoding.createDecoder(decoding.readVarUint8Array(decoder))) > 0;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * An edit that comes at least this long after the board's previous one is sent on to
@@ -180,9 +158,8 @@ function refuseUpgrade(socket: Duplex, status: number, body: unknown) {
 
 /**
  * Live collaboration at /collab: one Hocuspocus document per board (name = board id),
- * loaded from and stored to the board store. After each durable write the clients that
- * edited since the last one are told which state is stored, which drives their "Saved"
- * indicator.
+ * loaded from and stored to the board store. After each durable write the board's
+ * clients are told which state is stored, which drives their "Saved" indicator.
  */
 export const collabPlugin = fp<CollabOptions>(
   async (app, options) => {
@@ -191,43 +168,6 @@ export const collabPlugin = fp<CollabOptions>(
     const foldQuietMs = options.foldQuietMs ?? FOLD_QUIET_MS;
     /** What each open board's clients were last told is stored. */
     const lastStored = new Map<string, string>();
-
-    /**
-     * Per open board: the connections that sent an edit since the last store began. Only
-     * they are told what the store holds: "Saved" is about a tab's own edits, and telling
-     * everyone meant a message to each of 50 people every second while one of them dragged
-     * cards (the bench measured what such notices cost the slowest moves: README,
-     * Performance). Someone who joins gets the last one.
-     */
-    const editorsSinceStore = new Map<string, Set<Connection>>();
-    function addEditor(documentName: string, connection: Connection) {
-      let editors = editorsSinceStore.get(documentName);
-      if (!editors) editorsSinceStore.set(documentName, (editors = new Set()));
-      editors.add(connection);
-    }
-    /** As addEditor, for an edit that may have changed nothing (and so scheduled no store). */
-    function noteEditor(document: Document, connection: Connection) {
-      addEditor(document.name, connection);
-      // An edit that changed nothing here (two tabs that kept the same unsaved edit through a
-      // server restart both send it; a card two people deleted at once) schedules no store,
-      // but its sender still waits to hear that it is stored.
-      if (!hocuspocus.debouncer.isDebounced(`onStoreDocument-${document.name}`)) {
-        void hocuspocus.storeDocumentHooks(document, {
-          instance: hocuspocus,
-          clientsCount: document.getConnectionsCount(),
-          document,
-          documentName: document.name,
-          lastContext: connection.context,
-          lastTransactionOrigin: { source: 'connection', connection } satisfies ConnectionTransactionOrigin,
-        });
-      }
-    }
-    /** The editors a store is about to cover (taken in the tick the store encodes the board). */
-    function takeEditors(documentName: string): Set<Connection> {
-      const editors = editorsSinceStore.get(documentName) ?? new Set<Connection>();
-      editorsSinceStore.delete(documentName);
-      return editors;
-    }
 
     /**
      * Per open board: the state vector of what the store holds, and the size of its last
@@ -383,9 +323,8 @@ export const collabPlugin = fp<CollabOptions>(
      * here as Hocuspocus applies it — with the same transaction origin, so its onChange hook,
      * the store debounce, the skill index and the broadcast all run as before — and then
      * acknowledged to its sender as Hocuspocus does. What this saves per edit: the per-message
-     * hook chains (beforeHandleMessage and beforeSync: neither is configured here — if one
-     * ever is, this path must run it or go; afterHandleMessage notes the sender as an editor,
-     * which this path does itself) and Hocuspocus's message queue. And
+     * hook chains (beforeHandleMessage, beforeSync, afterHandleMessage: none is configured
+     * here — if one ever is, this path must run it or go) and Hocuspocus's message queue. And
      * an edit that comes after a quiet spell (EDIT_BURST_GAP_MS) goes out to everyone at once,
      * before its sender's acknowledgement, instead of after it in the next turn of the event
      * loop (Hocuspocus batches broadcasts per turn); edits that come in a burst are still
@@ -411,8 +350,6 @@ export const collabPlugin = fp<CollabOptions>(
       } finally {
         for (const work of deferred) work();
       }
-      // As afterHandleMessage does for the edits Hocuspocus handles; after the edit, whose store is then scheduled.
-      noteEditor(document, connection);
       connection.send(new OutgoingMessage(connection.messageAddress).writeSyncStatus(true).toUint8Array());
     }
     /** When each open board last had an edit applied by applyUpdate. */
@@ -499,9 +436,6 @@ export const collabPlugin = fp<CollabOptions>(
         // end of the Yjs transaction to the update reaching the broadcast, mostly this work.
         const hocuspocusOnUpdate = document.callbacks.onUpdate;
         document.onUpdate((doc, origin, update) => {
-          // An edit Hocuspocus applied itself: its sender hears of the store Hocuspocus schedules
-          // for it. (applyUpdate notes the senders of the edits it applies.)
-          if (!deferredUpdateWork && isTransactionOrigin(origin) && origin.source === 'connection') addEditor(doc.name, origin.connection);
           if (deferredUpdateWork) deferredUpdateWork.push(() => hocuspocusOnUpdate(doc, origin, update));
           else hocuspocusOnUpdate(doc, origin, update);
         });
@@ -509,25 +443,11 @@ export const collabPlugin = fp<CollabOptions>(
       async onChange({ documentName }) {
         changedSinceStore.add(documentName);
       },
-      // Whoever sent edits hears of the store that holds them, whether or not the edits changed
-      // anything here (see noteEditor). applyUpdate does the same for the edits it handles.
-      async afterHandleMessage({ connection, document, update }) {
-        if (!connection.readOnly && carriesEdits(update)) noteEditor(document, connection);
-      },
       async onStoreDocument({ documentName, document }) {
-        const editors = takeEditors(documentName);
-        let message: string;
-        try {
-          // The store before a board is unloaded (no one left) writes it whole, folding its change log in.
-          message = await save(documentName, document, document.getConnectionsCount() === 0 ? 'whole' : 'store');
-        } catch (error) {
-          // Not stored: they are still waiting, and hear of the next store that works.
-          const waiting = editorsSinceStore.get(documentName);
-          editorsSinceStore.set(documentName, waiting ? new Set([...editors, ...waiting]) : editors);
-          throw error;
-        }
+        // The store before a board is unloaded (no one left) writes it whole, folding its change log in.
+        const message = await save(documentName, document, document.getConnectionsCount() === 0 ? 'whole' : 'store');
         lastStored.set(documentName, message);
-        for (const editor of editors) if (document.hasConnection(editor)) editor.sendStateless(message);
+        document.broadcastStateless(message);
       },
       async connected({ documentName, connection }) {
         track(connection);
@@ -560,7 +480,6 @@ export const collabPlugin = fp<CollabOptions>(
         clearTimeout(foldTimers.get(documentName));
         foldTimers.delete(documentName);
         lastStored.delete(documentName);
-        editorsSinceStore.delete(documentName);
         storedStates.delete(documentName);
       },
     });
