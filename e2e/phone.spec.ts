@@ -58,8 +58,20 @@ test('on a phone: two fingers zoom the board, one finger drags a card', async ({
   await expect(zoom).not.toHaveAccessibleName('Zoom 100%');
   const zoomed = Number((await zoom.getAttribute('aria-label'))!.match(/\d+/)![0]);
   expect(zoomed).toBeGreaterThan(150);
-  // Once the fingers are off, the cards are drawn sharp at the new zoom, not scaled up.
+  // Once the fingers are off, the cards are drawn sharp at the new zoom, not scaled up — also
+  // while the canvas keeps being redrawn, as it is while colleagues' moves keep arriving.
+  const busy = await board.page.evaluateHandle(() => {
+    const layer = window.__iedereen!.stage!.getLayers()[0];
+    const state = { frame: 0 };
+    const redraw = () => {
+      layer.batchDraw();
+      state.frame = requestAnimationFrame(redraw);
+    };
+    redraw();
+    return state;
+  });
   await board.expectCardPicturesCurrent();
+  await busy.evaluate((state) => cancelAnimationFrame(state.frame));
 
   await board.page.getByRole('button', { name: 'Alles tonen' }).click();
   const before = (await board.cardPosition(sem))!;

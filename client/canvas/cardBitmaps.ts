@@ -49,7 +49,7 @@ export class CardGroup extends Konva.Group {
 
   override drawScene(canvas?: SceneCanvas, top?: Konva.Node) {
     // A bitmap made at another zoom still draws (scaled) until a sharp one replaces it.
-    if (this.paintedRatio && !canvas?.isCache && !this.isPaintedForZoom()) bitmaps.refresh(this, 'zoom');
+    if (this.paintedRatio && !canvas?.isCache && !this.isPaintedForZoom()) bitmaps.drawnAtOtherZoom(this, screenRatio(this));
     return super.drawScene(canvas, top);
   }
 
@@ -97,18 +97,26 @@ export const CardGroupNode = 'CardGroup' as unknown as KonvaNodeComponent<CardGr
 class BitmapQueue {
   private readonly changed = new Set<CardGroup>();
   private readonly zoomed = new Set<CardGroup>();
+  /** The zoom (as a pixel ratio) last seen, and when it last changed: a busy board redraws every frame, a zoom does not settle by that. */
+  private zoomRatio = 0;
   private lastZoomAt = 0;
   private frame = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  refresh(group: CardGroup, why: 'changed' | 'zoom') {
-    if (why === 'zoom') {
+  /** The card looks different: it gets a bitmap in the next frames. */
+  changedLook(group: CardGroup) {
+    this.zoomed.delete(group);
+    this.changed.add(group);
+    this.wake();
+  }
+
+  /** The card was drawn from a bitmap made at another zoom (`ratio` is the screen's now): a new one once the zoom settles. */
+  drawnAtOtherZoom(group: CardGroup, ratio: number) {
+    if (ratio !== this.zoomRatio) {
+      this.zoomRatio = ratio;
       this.lastZoomAt = performance.now();
-      if (!this.changed.has(group)) this.zoomed.add(group);
-    } else {
-      this.zoomed.delete(group);
-      this.changed.add(group);
     }
+    if (!this.changed.has(group)) this.zoomed.add(group);
     this.wake();
   }
 
@@ -184,7 +192,7 @@ export function useCardBitmap<P extends CardProps>(props: P) {
     painted.current = props;
     if (before && looksTheSame(before, props)) return;
     group.forgetBitmap();
-    bitmaps.refresh(group, 'changed');
+    bitmaps.changedLook(group);
   });
   return ref;
 }
