@@ -13,6 +13,12 @@ export const ErrorCodes = {
   PERSON_NOT_FOUND: 'PERSON_NOT_FOUND',
   SKILL_NOT_FOUND: 'SKILL_NOT_FOUND',
   QUESTION_NOT_FOUND: 'QUESTION_NOT_FOUND',
+  /** The board's file on the server is damaged (503): its last good copy is kept; an operator must restore it. */
+  BOARD_DAMAGED: 'BOARD_DAMAGED',
+  /** Too many requests from this caller (429); Retry-After says when to try again. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The request's Host is not this server's PUBLIC_URL (421). */
+  HOST_NOT_ALLOWED: 'HOST_NOT_ALLOWED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -39,10 +45,5 @@ export const errorBodySchema = {
   },
 } as const;
 
-/** Close codes the collaboration socket uses beyond the standard ones. */
-export const CloseCodes = {
-  /** The board does not exist (or no longer). */
-  BOARD_NOT_FOUND: { code: 4404, reason: 'board-not-found' },
-  /** The link this connection used was rotated or revoked by the facilitator. */
-  LINK_REVOKED: { code: 4403, reason: 'link-revoked' },
-} as const;
+/** Close codes live in shared/ (the client switches on them). */
+export { CloseCodes } from '../shared/collabProtocol.ts';

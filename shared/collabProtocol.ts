@@ -17,7 +17,65 @@ export interface StoredMessage {
   snapshot: string;
 }
 
-export type ServerMessage = StoredMessage | SessionMessage;
+/**
+ * Why the server refused (part of) an edit. A rule refusal: the edit was applied and undone
+ * in the same step, so nobody saw it and the sender's next edits go through.
+ */
+export const REFUSAL_REASONS = [
+  /** A field only the server writes (meta.schemaVersion, meta.createdAt). */
+  'server-only-field',
+  /** A key such as __proto__, constructor or prototype inside a record. */
+  'forbidden-key',
+  /** A record that does not fit its schema or its limits (too long, wrong type, bad id). */
+  'invalid-record',
+  /** Content outside the board's known maps (see docs/document.md). */
+  'unknown-map',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/** Sent to the one connection whose edit was refused, at once. `message` is English; clients show their own text per reason. */
+export interface RefusedMessage {
+  type: 'refused';
+  reason: RefusalReason;
+  message: string;
+}
+
+/**
+ * Sent to a board's facilitators when storing it starts or stops failing: while `failing`,
+ * the server keeps the board's edits in memory and keeps trying.
+ */
+export interface StorageMessage {
+  type: 'storage';
+  failing: boolean;
+}
+
+export type ServerMessage = StoredMessage | SessionMessage | RefusedMessage | StorageMessage;
+
+/**
+ * Close codes and reasons of the collaboration socket beyond the standard ones. A budget
+ * close (too large, flood) means the connection's last message was NOT applied: a client
+ * must drop its local copy and load the board afresh, or it would send the same again.
+ */
+export const CloseCodes = {
+  /** The board does not exist (or no longer). */
+  BOARD_NOT_FOUND: { code: 4404, reason: 'board-not-found' },
+  /** The link this connection used was rotated or revoked by the facilitator. */
+  LINK_REVOKED: { code: 4403, reason: 'link-revoked' },
+  /** Budget: the edit would make the board larger than BOARD_MAX_BYTES or BOARD_MAX_RECORDS. */
+  BOARD_TOO_LARGE: { code: 4413, reason: 'board-too-large' },
+  /** Budget: the connection sent presence (or messages) faster or larger than allowed. */
+  FLOOD: { code: 4429, reason: 'too-many-messages' },
+  /** The board's file on the server is damaged: it cannot be opened until an operator restores it. */
+  BOARD_DAMAGED: { code: 4500, reason: 'board-damaged' },
+  /** The server has too many connections (in total, or from this address). Try again later. */
+  SERVER_BUSY: { code: 4503, reason: 'server-busy' },
+  /** The socket did not authenticate in time. */
+  AUTH_TIMEOUT: { code: 4408, reason: 'authentication-timeout' },
+} as const;
+export type CloseReason = (typeof CloseCodes)[keyof typeof CloseCodes]['reason'];
+
+/** Close reasons after which the client must start from a fresh copy of the board. */
+export const FRESH_COPY_REASONS: readonly string[] = [CloseCodes.BOARD_TOO_LARGE.reason, CloseCodes.FLOOD.reason];
 
 export const COLLAB_PATH = '/collab';
 
@@ -30,6 +88,12 @@ export function parseServerMessage(payload: string): ServerMessage | null {
     const value = JSON.parse(payload) as Record<string, unknown> | null;
     if (value && value.type === 'stored' && typeof value.snapshot === 'string') {
       return { type: 'stored', snapshot: value.snapshot };
+    }
+    if (value && value.type === 'refused' && REFUSAL_REASONS.includes(value.reason as never)) {
+      return { type: 'refused', reason: value.reason as RefusalReason, message: typeof value.message === 'string' ? value.message : '' };
+    }
+    if (value && value.type === 'storage' && typeof value.failing === 'boolean') {
+      return { type: 'storage', failing: value.failing };
     }
     if (value && value.type === 'session' && typeof value.serverNow === 'number' && ROLES.includes(value.role as never)) {
       return { type: 'session', role: value.role as SessionMessage['role'], serverNow: value.serverNow, session: readSession(value.session) };
