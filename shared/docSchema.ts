@@ -86,6 +86,37 @@ export function firstSchemaError(schema: TSchema, value: unknown): { path: strin
   return error ? { path: error.path, message: error.message } : { path: '', message: 'invalid' };
 }
 
+/** Keys that would reach an object's prototype machinery if code ever used a record as a dictionary. */
+export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/** The JSON path of the first forbidden key anywhere inside `value` (own keys, any depth), or null. */
+export function findForbiddenKey(value: unknown, path = ''): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  // Yjs decodes a record by assignment, so a "__proto__" key on the wire arrives as the
+  // object's prototype, not as an own key: a plain record has Object's (or Array's).
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== Array.prototype && prototype !== null) return `${path}/__proto__`;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.includes(key)) return `${path}/${key}`;
+    const inner = findForbiddenKey((value as Record<string, unknown>)[key], `${path}/${key}`);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/**
+ * Why `value` cannot be the record `key` of `map`, or null when it can: the key must be an
+ * id, no key anywhere inside may be __proto__/constructor/prototype, and the value must fit
+ * the record's schema (which holds its limits). Reads (BoardReader) and the server's check
+ * of every update use this one rule.
+ */
+export function checkRecordValue(map: RecordMapName, key: string, value: unknown): { path: string; message: string; forbiddenKey?: true } | null {
+  if (!isId(key)) return { path: '', message: 'key is not a valid id' };
+  const forbidden = findForbiddenKey(value);
+  if (forbidden) return { path: forbidden, message: 'this key is not allowed in a record', forbiddenKey: true };
+  return firstSchemaError(RECORD_MAPS[map], value);
+}
+
 export function readMeta(doc: Y.Doc, problems: BoardProblem[] = []): BoardMeta {
   const meta = metaMap(doc);
   const read = <K extends keyof BoardMeta>(key: K, fallback: BoardMeta[K]): BoardMeta[K] => {
@@ -189,11 +220,10 @@ export class BoardReader {
 
   /** The checked record for one map entry, or the problem with it; unchanged values come from the cache. */
   private check<M extends RecordMapName>(name: M, key: string, value: unknown): RecordWithId<M> | BoardProblem {
-    if (!isId(key)) return { map: name, key, path: '', message: 'key is not a valid id' };
     const cached = typeof value === 'object' && value !== null ? this.checked.get(value) : undefined;
     if (cached && cached.key === key) return cached.record as RecordWithId<M>;
-    const error = firstSchemaError(RECORD_MAPS[name], value);
-    if (error) return { map: name, key, ...error };
+    const error = checkRecordValue(name, key, value);
+    if (error) return { map: name, key, path: error.path, message: error.message };
     // Unknown fields are kept: a newer client may have written them.
     const record = { ...(value as RecordOf<M>), id: key };
     if (typeof value === 'object' && value !== null) this.checked.set(value, { key, record });

@@ -29,6 +29,12 @@ export class PresenceGuard<Doc extends object, Owner extends object> {
     return true;
   }
 
+  /** The ids `owner` speaks for on `doc`. */
+  owned(doc: Doc, owner: Owner): number[] {
+    const map = this.owners.get(doc);
+    return map ? [...map].filter(([, current]) => current === owner).map(([clientId]) => clientId) : [];
+  }
+
   /** Frees every id `owner` held on `doc` (call when its connection closes). */
   release(doc: Doc, owner: Owner) {
     const map = this.owners.get(doc);

@@ -2,15 +2,18 @@ import fp from 'fastify-plugin';
 import { Hocuspocus, MessageType, OutgoingMessage, type Connection, type ConnectionTransactionOrigin, type Document } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
-import { messageYjsUpdate } from 'y-protocols/sync';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { migrateBoard } from '../../shared/docVersion.ts';
 import { readMeta } from '../../shared/docSchema.ts';
-import { COLLAB_PATH, encodeStoredMessage } from '../../shared/collabProtocol.ts';
-import { CloseCodes, ErrorCodes, errorBody } from '../errors.ts';
+import { COLLAB_PATH, CloseCodes, encodeServerMessage, encodeStoredMessage } from '../../shared/collabProtocol.ts';
+import { applyGuardedUpdate, countRecords, newRecordKeys, type Refusal } from '../../shared/updateGuard.ts';
+import { ErrorCodes, errorBody } from '../errors.ts';
+import type { Limits } from '../config.ts';
+import { ConnectionBudget, PresenceBucket } from '../access/connectionBudget.ts';
 import { parseSessionCommand, type Role, type SessionMessage, type SessionState } from '../../shared/session.ts';
 import { hashToken } from '../access/tokens.ts';
 import { PresenceGuard } from '../access/presenceGuard.ts';
@@ -20,6 +23,16 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The collaboration server; REST routes use openDirectConnection to read live boards. */
     hocuspocus: Hocuspocus;
+    /** Boards whose edits the store could not write (kept in memory, retried), with the last error. */
+    failingStores(): Array<{ board: string; since: number; error: string }>;
+  }
+}
+
+/** Thrown by app.close() when boards still had unstored edits after the last retries. */
+export class UnstoredBoardsError extends Error {
+  constructor(readonly boards: string[]) {
+    super(`could not store ${boards.length === 1 ? 'board' : 'boards'} ${boards.join(', ')}: their edits since the last store are lost`);
+    this.name = 'UnstoredBoardsError';
   }
 }
 
@@ -33,7 +46,21 @@ export interface CollabOptions {
   presenceWindowMs?: number;
   /** How long a board must go without a store before its change log is folded into the board file. */
   foldQuietMs?: number;
+  /** Budgets per caller and per board (see config.ts). */
+  limits: Limits;
+  /** Behind a reverse proxy: the caller's address is the first of X-Forwarded-For. */
+  trustProxy: boolean;
 }
+
+/**
+ * An update that adds a record carries at least this many bytes per new key (struct header,
+ * parent name, key, content): below it, counting new keys (decoding the update) is skipped.
+ */
+const MIN_BYTES_PER_NEW_RECORD = 8;
+/** Messages a socket may have queued before it authenticates (Hocuspocus's default is 1,000). */
+const UNAUTHENTICATED_MESSAGES = 100;
+/** On SIGTERM with a store failing: how long to keep retrying before giving up (and exiting non-zero). */
+const SHUTDOWN_STORE_PATIENCE_MS = 6000;
 
 /** A board counts as quiet (time to fold its change log) after this long without a store: a few debounce windows. */
 const FOLD_QUIET_MS = 3000;
@@ -47,6 +74,8 @@ export const PRESENCE_WINDOW_MS = 10;
 
 /** What the server knows about a live connection, set when it authenticates. */
 interface ConnectionContext {
+  /** The socket this connection came on (its budget state). */
+  liveSocket?: WebSocket;
   role: Role;
   /** Hash of the token it used, so rotating a link drops exactly the connections that used the old one. */
   tokenHash: string;
@@ -149,11 +178,24 @@ function destroyOnError(this: Duplex) {
 }
 
 /** Answers an upgrade that is not accepted with a plain HTTP error, as the REST API would. */
-function refuseUpgrade(socket: Duplex, status: number, body: unknown) {
+function refuseUpgrade(socket: Duplex, status: number, body: unknown, headers: Record<string, string> = {}) {
   const json = JSON.stringify(body);
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n${extra}Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`,
   );
+}
+
+/**
+ * Sets the largest frame ws accepts on this socket from now on. ws has one maxPayload per
+ * server; its receiver keeps the value in a private field. If a ws upgrade renames it, this
+ * does nothing and the unauthenticated-memory test in collabBudgets.test.ts fails.
+ */
+function setReceiverMaxPayload(ws: WebSocket, bytes: number) {
+  const receiver = (ws as unknown as { _receiver?: { _maxPayload?: number } })._receiver;
+  if (receiver && typeof receiver._maxPayload === 'number') receiver._maxPayload = bytes;
 }
 
 /**
@@ -166,6 +208,128 @@ export const collabPlugin = fp<CollabOptions>(
     const store: BoardStore = app.boards;
     const presenceWindowMs = options.presenceWindowMs ?? PRESENCE_WINDOW_MS;
     const foldQuietMs = options.foldQuietMs ?? FOLD_QUIET_MS;
+    const limits = options.limits;
+    const connectionBudget = new ConnectionBudget(limits);
+
+    /**
+     * Per open board: its record count and an estimate of its encoded size, for the board
+     * budget. The estimate adds every applied update's length (so it only overestimates:
+     * deletions shrink a board) and is measured afresh when it passes the cap.
+     */
+    const boardBudgets = new WeakMap<Document, { records: number; bytes: number }>();
+
+    /** True when `update` would take the board past BOARD_MAX_BYTES or BOARD_MAX_RECORDS. */
+    function overBudget(document: Document, update: Uint8Array): boolean {
+      const budget = boardBudgets.get(document);
+      if (!budget) return false;
+      if (budget.bytes + update.byteLength > limits.boardMaxBytes) {
+        budget.bytes = Y.encodeStateAsUpdate(document).byteLength;
+        if (budget.bytes + update.byteLength > limits.boardMaxBytes) return true;
+      }
+      const mostNew = Math.ceil(update.byteLength / MIN_BYTES_PER_NEW_RECORD);
+      return budget.records + mostNew > limits.boardMaxRecords && budget.records + newRecordKeys(document, update) > limits.boardMaxRecords;
+    }
+
+    /**
+     * Ends a connection over a budget: its last message was not applied. The close reason
+     * tells our client to drop its local copy (see FRESH_COPY_REASONS); the socket is closed
+     * too, so a client that ignores the close message stops being heard.
+     */
+    function closeForBudget(connection: Connection, close: { code: number; reason: string }) {
+      connection.close(close);
+      connection.webSocket.close(close.code, close.reason);
+    }
+
+    /**
+     * Applies a client's update with the board rules (shared/updateGuard.ts): refused changes
+     * are undone in the same transaction and the sender is told why. False when the update
+     * was not applied at all because the board would pass its budget (the connection is closed).
+     */
+    function applyClientUpdate(connection: Connection, update: Uint8Array): boolean {
+      const document = connection.document;
+      if (overBudget(document, update)) {
+        app.log.warn({ board: document.name, bytes: update.byteLength }, 'edit refused: the board would pass its size budget');
+        closeForBudget(connection, CloseCodes.BOARD_TOO_LARGE);
+        return false;
+      }
+      const { refusals, recordDelta } = applyGuardedUpdate(document, update, { source: 'connection', connection } satisfies ConnectionTransactionOrigin);
+      const budget = boardBudgets.get(document);
+      if (budget) {
+        budget.bytes += update.byteLength;
+        budget.records += recordDelta;
+      }
+      if (refusals.length > 0) tellRefused(connection, refusals);
+      return true;
+    }
+
+    function tellRefused(connection: Connection, refusals: Refusal[]) {
+      app.log.warn({ board: connection.document.name, refusals: refusals.slice(0, 5) }, 'edit refused by the board rules');
+      // One message per reason is enough for the person to understand what happened.
+      const seen = new Set<string>();
+      for (const refusal of refusals) {
+        if (seen.has(refusal.reason)) continue;
+        seen.add(refusal.reason);
+        connection.sendStateless(encodeServerMessage({ type: 'refused', reason: refusal.reason, message: refusal.message }));
+      }
+    }
+
+    /**
+     * Boards whose store failed: their edits stay in memory (never unloaded) and are retried
+     * every STORE_RETRY_MS; /api/health says "degraded" and facilitators are told.
+     */
+    const failing = new Map<string, { since: number; error: string; retry: NodeJS.Timeout | null }>();
+    app.decorate('failingStores', () => [...failing].map(([board, { since, error }]) => ({ board, since, error })));
+
+    function tellFacilitators(document: Document, failingNow: boolean) {
+      const message = encodeServerMessage({ type: 'storage', failing: failingNow });
+      for (const connection of document.getConnections()) if (contextOf(connection).role === 'facilitator') connection.sendStateless(message);
+    }
+
+    function noteStoreFailed(documentName: string, document: Document, error: unknown) {
+      // The edits are still unstored: the next store must write them (and record a change).
+      changedSinceStore.add(documentName);
+      const known = failing.get(documentName);
+      const text = error instanceof Error ? error.message : String(error);
+      if (!known) {
+        app.log.error({ err: error, board: documentName }, 'storing the board failed: keeping its edits in memory and retrying');
+        failing.set(documentName, { since: Date.now(), error: text, retry: null });
+        tellFacilitators(document, true);
+      } else known.error = text;
+      const entry = failing.get(documentName)!;
+      if (entry.retry || closing) return;
+      entry.retry = setTimeout(() => {
+        entry.retry = null;
+        void retryStore(documentName, document);
+      }, limits.storeRetryMs);
+      entry.retry.unref();
+    }
+
+    function noteStoreSucceeded(documentName: string, document: Document) {
+      const known = failing.get(documentName);
+      if (!known) return;
+      clearTimeout(known.retry ?? undefined);
+      failing.delete(documentName);
+      app.log.info({ board: documentName, failingForMs: Date.now() - known.since }, 'storing the board works again');
+      tellFacilitators(document, false);
+    }
+
+    /** Stores a board whose last store failed; once it works, a board nobody has open is unloaded. */
+    async function retryStore(documentName: string, document: Document): Promise<boolean> {
+      if (hocuspocus.documents.get(documentName) !== document) return true;
+      try {
+        await document.saveMutex.runExclusive(async () => {
+          const message = await save(documentName, document, 'whole');
+          lastStored.set(documentName, message);
+          document.broadcastStateless(message);
+        });
+        noteStoreSucceeded(documentName, document);
+      } catch (error) {
+        noteStoreFailed(documentName, document, error);
+        return false;
+      }
+      if (hocuspocus.shouldUnloadDocument(document)) void hocuspocus.unloadDocument(document);
+      return true;
+    }
     /** What each open board's clients were last told is stored. */
     const lastStored = new Map<string, string>();
 
@@ -247,12 +411,30 @@ export const collabPlugin = fp<CollabOptions>(
       // as its last connection goes, on its own time. Wait for that (bounded), and for any fold
       // under way, so nothing writes to the data folder once the app has closed.
       const deadline = Date.now() + 5_000;
-      while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (hocuspocus.getDocumentsCount() > failing.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
       await Promise.all(folding);
+      for (const entry of failing.values()) clearTimeout(entry.retry ?? undefined);
+      // Boards whose store kept failing: say so, so the process does not exit as if all was written.
+      if (failing.size > 0) throw new UnstoredBoardsError([...failing.keys()]);
     });
 
     /** Presence rules: who may speak for which awareness client id, and the server-stamped role. */
     const presence = new PresenceGuard<Document, Connection>((document, connection) => document.hasConnection(connection));
+    /**
+     * "Bring everyone" points at the awareness client id of the facilitator's tab. When that
+     * tab's connection goes, the id is free for anyone to claim, so the bring ends with it.
+     */
+    async function releaseBringEveryone(boardId: string, clientIds: number[]) {
+      try {
+        const session = await app.access.session(boardId);
+        if (session.bringEveryoneTo !== null && clientIds.includes(session.bringEveryoneTo)) {
+          await app.access.command(boardId, { type: 'release-everyone' });
+        }
+      } catch (error) {
+        app.log.warn({ err: error, board: boardId }, 'could not end "bring everyone" for a closed connection');
+      }
+    }
+
     /** Per socket, its set-up document connections (one, unless a client multiplexes boards over one socket). */
     const established = new WeakMap<object, Connection[]>();
     function track(connection: Connection) {
@@ -261,7 +443,9 @@ export const collabPlugin = fp<CollabOptions>(
       list.push(connection);
       connection.onClose((document) => {
         list.splice(list.indexOf(connection) >>> 0, 1);
+        const owned = presence.owned(document, connection);
         presence.release(document, connection);
+        if (owned.length > 0) void releaseBringEveryone(document.name, owned);
       });
     }
 
@@ -293,7 +477,9 @@ export const collabPlugin = fp<CollabOptions>(
           update = readWritableUpdate(connection, decoder);
           if (!update) return false;
         } else {
-          filtered = presence.filterUpdate(connection.document, connection, contextOf(connection).role, decoding.readVarUint8Array(decoder));
+          const update = decoding.readVarUint8Array(decoder);
+          if (!presenceAllowed(connection, update.byteLength)) return true;
+          filtered = presence.filterUpdate(connection.document, connection, contextOf(connection).role, update);
         }
       } catch {
         return false;
@@ -303,6 +489,23 @@ export const collabPlugin = fp<CollabOptions>(
       if (update) applyUpdate(connection, update);
       else if (filtered) queuePresence(connection, filtered);
       return true;
+    }
+
+    /** Per connection, its presence rate (see PresenceBucket). */
+    const presenceBuckets = new WeakMap<Connection, PresenceBucket>();
+    /**
+     * Presence budget: a message over PRESENCE_MAX_BYTES is dropped (a name and a cursor are a
+     * few hundred bytes); a connection past PRESENCE_PER_SECOND is flooding and is closed.
+     */
+    function presenceAllowed(connection: Connection, bytes: number): boolean {
+      let bucket = presenceBuckets.get(connection);
+      if (!bucket) presenceBuckets.set(connection, (bucket = new PresenceBucket(limits.presencePerSecond)));
+      if (!bucket.take()) {
+        app.log.warn({ board: connection.document.name }, 'closing a connection that floods presence');
+        closeForBudget(connection, CloseCodes.FLOOD);
+        return false;
+      }
+      return bytes <= limits.presenceMaxBytes;
     }
 
     /**
@@ -337,8 +540,9 @@ export const collabPlugin = fp<CollabOptions>(
       lastEditAt.set(document, now);
       const deferred: Array<() => void> = [];
       deferredUpdateWork = deferred;
+      let applied = true;
       try {
-        Y.applyUpdate(document, update, { source: 'connection', connection } satisfies ConnectionTransactionOrigin);
+        applied = applyClientUpdate(connection, update);
       } catch (error) {
         // As y-protocols' readUpdate (what Hocuspocus uses): logged, and the update is acknowledged.
         app.log.error({ err: error, board: document.name }, 'applying an update failed');
@@ -350,6 +554,7 @@ export const collabPlugin = fp<CollabOptions>(
       } finally {
         for (const work of deferred) work();
       }
+      if (!applied) return;
       connection.send(new OutgoingMessage(connection.messageAddress).writeSyncStatus(true).toUint8Array());
     }
     /** When each open board last had an edit applied by applyUpdate. */
@@ -407,16 +612,37 @@ export const collabPlugin = fp<CollabOptions>(
       quiet: true,
       debounce: options.storeDebounceMs,
       maxDebounce: options.storeMaxDebounceMs,
-      async onAuthenticate({ documentName, token, connectionConfig }) {
+      // What a socket may make the server hold before it has authenticated (see accept too).
+      maxUnauthenticatedQueueSize: limits.unauthenticatedBytes,
+      maxUnauthenticatedQueueMessages: UNAUTHENTICATED_MESSAGES,
+      async onAuthenticate({ documentName, token, connectionConfig, context }) {
         const check = await app.access.check(documentName, token);
         // An object with `reason` (not an Error): Hocuspocus sends the reason to the client and logs nothing.
         if (!check.ok) throw { reason: check.reason };
+        const tokenHash = hashToken(token);
+        if (!connectionBudget.admitToken(tokenHash)) throw { reason: CloseCodes.SERVER_BUSY.reason };
         const session = await app.access.session(documentName);
         connectionConfig.readOnly = !mayWrite(check.role, session);
-        return { role: check.role, tokenHash: hashToken(token) } satisfies ConnectionContext;
+        return { liveSocket: (context as ConnectionContext | undefined)?.liveSocket, role: check.role, tokenHash } satisfies ConnectionContext;
+      },
+      async beforeSync({ connection, type, payload }) {
+        // Sync step 2 and updates that Hocuspocus handles itself (a connection's messages
+        // queued before it was set up): applied here with the board rules first, so that
+        // Hocuspocus's own apply just after finds nothing new. Read-only ones Hocuspocus refuses.
+        if ((type !== messageYjsSyncStep2 && type !== YJS_UPDATE) || connection.readOnly) return;
+        if (!applyClientUpdate(connection, payload)) throw { code: CloseCodes.BOARD_TOO_LARGE.code, reason: CloseCodes.BOARD_TOO_LARGE.reason };
       },
       async onLoadDocument({ documentName, document }) {
-        const stored = await store.load(documentName);
+        let stored;
+        try {
+          stored = await store.load(documentName);
+        } catch (error) {
+          if ((error as Error).name === 'BoardDamagedError') {
+            app.log.error({ err: error, board: documentName }, 'the board file is damaged');
+            throw new Error(CloseCodes.BOARD_DAMAGED.reason);
+          }
+          throw error;
+        }
         if (!stored) throw new Error(CloseCodes.BOARD_NOT_FOUND.reason);
         Y.applyUpdate(document, stored.state);
         storedStates.set(documentName, { vector: Y.encodeStateVector(document), wholeBytes: stored.state.length, updatedAt: stored.summary.updatedAt });
@@ -428,6 +654,7 @@ export const collabPlugin = fp<CollabOptions>(
           if (migration.status === 'newer') app.log.warn({ board: documentName, ...migration }, 'board written by a newer version');
           lastStored.set(documentName, encodeStoredMessage(document));
         }
+        boardBudgets.set(document, { records: countRecords(document), bytes: stored.state.length });
       },
       async afterLoadDocument({ document }) {
         // Hocuspocus runs its per-update work (onChange, the store debounce) in the document's
@@ -445,12 +672,24 @@ export const collabPlugin = fp<CollabOptions>(
       },
       async onStoreDocument({ documentName, document }) {
         // The store before a board is unloaded (no one left) writes it whole, folding its change log in.
-        const message = await save(documentName, document, document.getConnectionsCount() === 0 ? 'whole' : 'store');
+        let message: string;
+        try {
+          message = await save(documentName, document, document.getConnectionsCount() === 0 || failing.has(documentName) ? 'whole' : 'store');
+        } catch (error) {
+          // Rethrown: Hocuspocus then keeps the board in memory instead of unloading it.
+          noteStoreFailed(documentName, document, error);
+          throw error;
+        }
+        noteStoreSucceeded(documentName, document);
         lastStored.set(documentName, message);
         document.broadcastStateless(message);
       },
       async connected({ documentName, connection }) {
         track(connection);
+        authenticated(connection.webSocket as WebSocket);
+        if (contextOf(connection).role === 'facilitator' && failing.has(documentName)) {
+          connection.sendStateless(encodeServerMessage({ type: 'storage', failing: true }));
+        }
         const message = lastStored.get(documentName);
         if (message) connection.sendStateless(message);
         connection.sendStateless(sessionMessage(await app.access.session(documentName), contextOf(connection).role));
@@ -472,10 +711,21 @@ export const collabPlugin = fp<CollabOptions>(
         }
       },
       async beforeUnloadDocument({ documentName, document }) {
+        // Never unload edits that are not on disk: throwing here keeps the board in memory.
+        if (failing.has(documentName)) throw new Error(`board ${documentName} has unstored edits`);
         // A board nobody has open is kept as one whole file: fold in what was appended.
-        if (storedStates.get(documentName)?.appended) await save(documentName, document, 'fold');
+        if (storedStates.get(documentName)?.appended) {
+          try {
+            await save(documentName, document, 'fold');
+          } catch (error) {
+            noteStoreFailed(documentName, document, error);
+            throw error;
+          }
+        }
       },
       async afterUnloadDocument({ documentName }) {
+        clearTimeout(failing.get(documentName)?.retry ?? undefined);
+        failing.delete(documentName);
         changedSinceStore.delete(documentName);
         clearTimeout(foldTimers.get(documentName));
         foldTimers.delete(documentName);
@@ -521,17 +771,58 @@ export const collabPlugin = fp<CollabOptions>(
       if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {
         return refuseUpgrade(socket, 403, errorBody(ErrorCodes.ORIGIN_NOT_ALLOWED, 'This page may not open the live connection.'));
       }
+      const admitted = connectionBudget.admit(callerAddress(request));
+      if (!admitted.ok) {
+        app.log.warn({ reason: admitted.reason, connections: connectionBudget.connections }, 'live connection refused: over the connection budget');
+        return refuseUpgrade(socket, 503, errorBody(ErrorCodes.RATE_LIMITED, 'The server has too many connections right now: try again in a minute.'), { 'Retry-After': '30' });
+      }
       const light = upgradeRequest(request);
       wss.handleUpgrade(request, socket, head, (ws) => {
         // ws has its own error handling from here on.
         socket.off('error', destroyOnError);
+        ws.once('close', admitted.release);
         accept(ws, light);
       });
     };
+
+    function callerAddress(request: IncomingMessage): string {
+      if (options.trustProxy) {
+        const forwarded = request.headers['x-forwarded-for'];
+        const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+        if (first) return first;
+      }
+      return request.socket.remoteAddress ?? 'unknown';
+    }
+
+    /**
+     * Until a socket has authenticated, it may send only small messages (ws's receiver
+     * enforces maxPayload as a frame's header arrives, before buffering it) and has
+     * AUTH_TIMEOUT_MS to do so: 200 sockets that never log in hold a few MB, not GBs.
+     */
+    const unauthenticated = new WeakMap<WebSocket, NodeJS.Timeout>();
+    function limitUntilAuthenticated(ws: WebSocket) {
+      setReceiverMaxPayload(ws, limits.unauthenticatedBytes);
+      const timer = setTimeout(() => {
+        ws.close(CloseCodes.AUTH_TIMEOUT.code, CloseCodes.AUTH_TIMEOUT.reason);
+        // A peer that does not answer the close handshake is cut off.
+        setTimeout(() => ws.terminate(), 1000).unref();
+      }, limits.authTimeoutMs);
+      timer.unref();
+      unauthenticated.set(ws, timer);
+    }
+    function authenticated(ws: WebSocket) {
+      const timer = unauthenticated.get(ws);
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      unauthenticated.delete(ws);
+      setReceiverMaxPayload(ws, options.wsMaxPayload);
+    }
     app.server.on('upgrade', onUpgrade);
 
     function accept(socket: WebSocket, request: Request) {
-      const connection = hocuspocus.handleConnection(socket, request);
+      limitUntilAuthenticated(socket);
+      const connection = hocuspocus.handleConnection(socket, request, { liveSocket: socket });
+      socket.once('close', () => clearTimeout(unauthenticated.get(socket)));
       socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
         const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
         const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -555,6 +846,16 @@ export const collabPlugin = fp<CollabOptions>(
       await Promise.allSettled(pending);
       // A store that was already running when we got here holds the document's save lock.
       await Promise.all([...hocuspocus.documents.values()].map((document) => document.saveMutex.waitForUnlock()));
+      // Boards whose store fails: try again for a while before giving up on them.
+      const patience = Date.now() + SHUTDOWN_STORE_PATIENCE_MS;
+      while (failing.size > 0 && Date.now() < patience) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(limits.storeRetryMs, 1000)));
+        for (const board of [...failing.keys()]) {
+          const document = hocuspocus.documents.get(board);
+          if (document) await retryStore(board, document);
+          else failing.delete(board);
+        }
+      }
       hocuspocus.closeConnections();
       app.server.off('upgrade', onUpgrade);
       for (const socket of wss.clients) socket.close();
