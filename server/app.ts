@@ -14,6 +14,7 @@ import { indexRoutes } from './routes/index.ts';
 import { skillIndexPlugin } from './plugins/skillIndex.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { ErrorCodes, errorBody } from './errors.ts';
+import { requestSerializer, securityPlugin } from './plugins/security.ts';
 
 export interface BuildOptions {
   /** Use this store instead of opening the lowdb store in config.dataDir. */
@@ -31,7 +32,11 @@ export interface BuildOptions {
 /** Builds the whole app without listening, so tests can inject requests or listen on port 0. */
 export async function buildApp(config: AppConfig, { store, logStream, onRoute, presenceWindowMs, foldQuietMs }: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logger ? { level: 'info', ...(logStream ? { stream: logStream } : {}) } : false,
+    logger: config.logger ? { level: 'info', serializers: { req: requestSerializer }, ...(logStream ? { stream: logStream } : {}) } : false,
+    // Behind one reverse proxy (TRUST_PROXY): the client's address is the one that proxy saw (the
+    // last X-Forwarded-For entry), and X-Forwarded-Proto/-Host are believed. Only the nearest hop
+    // is trusted, so a client cannot pick its address by sending an X-Forwarded-For of its own.
+    trustProxy: config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: config.bodyLimit,
     // Clients keep sockets open; a restart must not wait for them.
     forceCloseConnections: true,
@@ -60,6 +65,8 @@ export async function buildApp(config: AppConfig, { store, logStream, onRoute, p
     return reply.code(500).send(errorBody(ErrorCodes.INTERNAL, 'Something went wrong on the server.'));
   });
 
+  // Before every route: its hooks (headers, Host check, rate limits) cover only routes declared after it.
+  await app.register(securityPlugin, { config });
   await app.register(persistencePlugin, { store: store ?? (await LowdbBoardStore.open(config.dataDir)) });
   await app.register(accessPlugin, { adminToken: config.adminToken });
   await app.register(collabPlugin, {
@@ -69,6 +76,8 @@ export async function buildApp(config: AppConfig, { store, logStream, onRoute, p
     allowedOrigins: config.allowedOrigins,
     presenceWindowMs,
     foldQuietMs,
+    limits: config.limits,
+    trustProxy: config.trustProxy,
   });
   await app.register(skillIndexPlugin);
   await app.register(openApiPlugin);

@@ -5,10 +5,12 @@ import { bearer, boardFromResponse, makeDataDir, removeDataDir, testConfig } fro
 
 let dataDir: string;
 let app: FastifyInstance;
+/** Listing boards needs the instance admin token, so these tests run with one. */
+const ADMIN = 'beheer-'.repeat(5);
 
 beforeEach(async () => {
   dataDir = await makeDataDir();
-  app = await buildApp(testConfig(dataDir));
+  app = await buildApp(testConfig(dataDir, { adminToken: ADMIN }));
 });
 
 afterEach(async () => {
@@ -17,7 +19,8 @@ afterEach(async () => {
 });
 
 const post = (payload: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url: '/api/boards', payload: payload as string, headers: { 'content-type': 'application/json', ...headers } });
+  app.inject({ method: 'POST', url: '/api/boards', payload: payload as string, headers: { 'content-type': 'application/json', ...bearer(ADMIN), ...headers } });
+const list = () => app.inject({ url: '/api/boards', headers: bearer(ADMIN) });
 
 describe('GET /api/health', () => {
   it('answers ok', async () => {
@@ -39,8 +42,8 @@ describe('boards', () => {
     const { links: _, ...second } = (await post({})).json();
     expect(second.title).toBe('');
 
-    const list = (await app.inject('/api/boards')).json();
-    expect(list.boards.map((b: { id: string }) => b.id)).toEqual([second.id, created.id]);
+    const listed = (await list()).json();
+    expect(listed.boards.map((b: { id: string }) => b.id)).toEqual([second.id, created.id]);
 
     const one = await app.inject({ url: `/api/boards/${created.id}`, headers: bearer(board.tokens.viewer) });
     expect(one.statusCode).toBe(200);
@@ -76,7 +79,7 @@ describe('boards', () => {
     const response = await post(payload);
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toMatchObject({ code: 'INVALID_REQUEST', path });
-    expect((await app.inject('/api/boards')).json().boards).toEqual([]);
+    expect((await list()).json().boards).toEqual([]);
   });
 
   it('rejects broken JSON with 400', async () => {
@@ -91,6 +94,19 @@ describe('boards', () => {
     const response = await post({ title: 'x'.repeat(2000) });
     expect(response.statusCode).toBe(413);
     expect(response.json().error.code).toBe('BODY_TOO_LARGE');
+  });
+
+  it('lists boards only for the admin token, and for nobody when no ADMIN_TOKEN is configured', async () => {
+    expect((await app.inject('/api/boards')).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/boards', headers: bearer('x'.repeat(43)) })).statusCode).toBe(401);
+    expect((await list()).statusCode).toBe(200);
+    await app.close();
+    app = await buildApp(testConfig(dataDir));
+    const refused = await app.inject('/api/boards');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toEqual({ error: { code: 'ADMIN_REQUIRED', message: 'Listing all boards needs the instance admin token (ADMIN_TOKEN).' } });
+    // Creating stays open without ADMIN_TOKEN (a ward on one computer needs no setup).
+    expect((await app.inject({ method: 'POST', url: '/api/boards', payload: {} })).statusCode).toBe(201);
   });
 
   it('answers unknown API paths with a JSON 404', async () => {

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ROLES } from '../../shared/session.ts';
 import * as Y from 'yjs';
 import { initBoard } from '../../shared/boardWrites.ts';
@@ -23,7 +23,8 @@ const boardSummarySchema = {
 
 /** The shareable address of a board for a role. The token rides in the fragment, which browsers never send to a server. */
 export const boardLink = (origin: string, boardId: string, token: string) => `${origin}/b/${boardId}#t=${token}`;
-export const requestOrigin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+/** Where links point: PUBLIC_URL when set (requests naming another Host never get this far, see security.ts), else the request's own origin. */
+export const requestOrigin = (request: FastifyRequest) => request.server.publicUrl ?? `${request.protocol}://${request.host}`;
 
 const linksSchema = {
   type: 'object',
@@ -38,12 +39,26 @@ export const boardParamsSchema = {
 } as const;
 
 export const boardRoutes: FastifyPluginAsync = async (app) => {
+  // Board titles name wards and teams: only the operator may see them all. Without an
+  // ADMIN_TOKEN nobody can (people find their own boards through their links).
+  const requireListAdmin = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (app.adminTokenHash === null) {
+      return reply.code(403).send(errorBody(ErrorCodes.ADMIN_REQUIRED, 'Listing all boards needs the instance admin token (ADMIN_TOKEN).'));
+    }
+    return app.requireAdmin(request, reply);
+  };
+
   app.get(
     '/api/boards',
     {
-      preHandler: app.requireAdmin,
+      preHandler: requireListAdmin,
       schema: {
-        response: { 200: { type: 'object', required: ['boards'], properties: { boards: { type: 'array', items: boardSummarySchema } } } },
+        summary: 'Every board on this server: needs the instance admin token (ADMIN_TOKEN); without one configured it answers 403',
+        response: {
+          200: { type: 'object', required: ['boards'], properties: { boards: { type: 'array', items: boardSummarySchema } } },
+          401: errorBodySchema,
+          403: errorBodySchema,
+        },
       },
     },
     async () => ({ boards: await app.boards.list() }),
