@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** From a 429's Retry-After header: seconds to wait before asking again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -23,6 +25,15 @@ export class ApiError extends Error {
 
 export const BOARD_NOT_FOUND = 'BOARD_NOT_FOUND';
 export const TOKEN_MISSING = 'TOKEN_MISSING';
+/** The board's file on the server is damaged (503): an operator must restore its last good copy. */
+export const BOARD_DAMAGED = 'BOARD_DAMAGED';
+/** Too many requests (429): wait Retry-After seconds. */
+export const RATE_LIMITED = 'RATE_LIMITED';
+/** Only the server's own code says damaged: a bare 503 (a proxy, a restart) is a busy server, to be tried again. */
+export const isBoardDamaged = (error: unknown) => error instanceof ApiError && error.code === BOARD_DAMAGED;
+/** Worth asking again shortly: too many requests, or a server that is (briefly) unavailable. */
+export const isBusy = (error: unknown): error is ApiError =>
+  error instanceof ApiError && !isBoardDamaged(error) && (error.status === 429 || error.code === RATE_LIMITED || error.status === 503);
 /** A link that does not (or no longer) work: the person needs a new one from the facilitator. */
 export const isDeadLink = (error: unknown) =>
   error instanceof ApiError && (error.code === 'TOKEN_INVALID' || error.code === 'LINK_REVOKED' || (error.status === 401 && error.code !== TOKEN_MISSING));
@@ -32,6 +43,17 @@ export interface RawAnswer {
   status: number;
   statusText: string;
   body: unknown;
+  /** Seconds from a Retry-After header (429, 503), when it gave a number. */
+  retryAfter?: number;
+}
+
+/** Retry-After as seconds: a number of seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 export async function fetchAnswer(path: string, init?: RequestInit & { token?: string | null }): Promise<RawAnswer> {
@@ -46,14 +68,15 @@ export async function fetchAnswer(path: string, init?: RequestInit & { token?: s
     },
   });
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => null);
-  return { status: response.status, statusText: response.statusText, body };
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  return { status: response.status, statusText: response.statusText, body, ...(retryAfter !== undefined ? { retryAfter } : {}) };
 }
 
 /** The body of a good answer; an ApiError with the server's code for anything else. */
-export function judgeAnswer<T>({ status, statusText, body }: RawAnswer): T {
+export function judgeAnswer<T>({ status, statusText, body, retryAfter }: RawAnswer): T {
   if (status < 200 || status > 299) {
     const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(status, error?.code ?? `HTTP_${status}`, error?.message ?? statusText);
+    throw new ApiError(status, error?.code ?? `HTTP_${status}`, error?.message ?? statusText, retryAfter ?? null);
   }
   return body as T;
 }

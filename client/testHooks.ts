@@ -1,4 +1,5 @@
 import type Konva from 'konva';
+import type * as Y from 'yjs';
 import type { CardRect } from './canvas/boardView.ts';
 
 /** What the canvas last drew, for tests and the benchmark (which cannot count Konva nodes once cards are culled). */
@@ -20,7 +21,7 @@ declare global {
      * find a card (`stage.findOne('#' + id)`) and then drive the real mouse to it, and
      * what the canvas drew last.
      */
-    __iedereen?: { stage: Konva.Stage | null; canvas?: CanvasReport };
+    __iedereen?: { stage: Konva.Stage | null; canvas?: CanvasReport; doc?: Y.Doc | null };
   }
 }
 
@@ -31,4 +32,9 @@ export function exposeStage(stage: Konva.Stage | null) {
 export function reportCanvas(canvas: CanvasReport) {
   if (canvas.cards > 0 && !window.__iedereen?.canvas?.cards) performance.mark('iedereen:cards');
   window.__iedereen = { stage: null, ...window.__iedereen, canvas };
+}
+
+/** For end-to-end tests only: the board's Y.Doc, so a test can send an edit the forms would never make. */
+export function exposeDoc(doc: Y.Doc | null) {
+  window.__iedereen = { stage: null, ...window.__iedereen, doc };
 }

@@ -32,6 +32,7 @@ const PATHS = {
   help: 'M9 3a4 4 0 1 1 0 8a4 4 0 1 1 0-8zM1 21c0-4.4 3.6-8 8-8c1.5 0 2.9.4 4.1 1.1L10.3 21zM17.5 12l1.2 2.5 2.8.4-2 2 .5 2.8-2.5-1.3-2.5 1.3.5-2.8-2-2 2.8-.4z',
   grid: 'M3 3h8v8H3zM13 3h8v8h-8zM3 13h8v8H3zM13 13h8v8h-8zM5 5v4h4V5zM15 15v4h4v-4z',
   list: 'M3 5h2v2H3zM7 5h14v2H7zM3 11h2v2H3zM7 11h14v2H7zM3 17h2v2H3zM7 17h14v2H7z',
+  info: 'M12 2a10 10 0 1 1 0 20a10 10 0 1 1 0-20zm0 2a8 8 0 1 0 0 16a8 8 0 1 0 0-16zM11 10h2v7h-2zM11 6.5h2v2h-2z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

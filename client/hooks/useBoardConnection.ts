@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import { HocuspocusProvider, type AuthorizedScope } from '@hocuspocus/provider';
-import { COLLAB_PATH, parseServerMessage } from '../../shared/collabProtocol.ts';
+import { COLLAB_PATH, CloseCodes, FRESH_COPY_REASONS, parseServerMessage } from '../../shared/collabProtocol.ts';
 import type { Role, SessionState } from '../../shared/session.ts';
 import { applySnapshot, type BoardSnapshot } from '../../shared/boardSnapshot.ts';
 import { takeEarlyBoard, type EarlyBoard } from '../boot/earlyBoard.ts';
 import { getBoardSnapshot } from '../api.ts';
+import { isNoticeCloseReason, type NoticeCloseReason } from './serverNotices.ts';
 
 export interface BoardConnection {
   doc: Y.Doc;
@@ -18,7 +19,31 @@ export interface BoardConnection {
 }
 
 /** Why the server will not (or no longer) let us in. */
-export type Denial = 'missing-token' | 'dead-link' | 'board-not-found';
+export type Denial = 'missing-token' | 'dead-link' | 'board-not-found' | 'board-damaged';
+
+/** A close the person is told about (see useServerNotices); `seq` tells one close from the next of the same kind. */
+export interface CloseNotice {
+  reason: NoticeCloseReason;
+  seq: number;
+}
+
+/**
+ * What this tab does when the server closes the socket with `reason`:
+ *  - fresh-copy: a budget close: the last message was not applied, and the stock provider
+ *    would send it again on reconnect (it resends what the server lacks), so this copy of
+ *    the board is dropped and a fresh one loaded from the server;
+ *  - deny: the board cannot be opened with this link (or at all): a page says why;
+ *  - reconnect: the provider's own backoff connects again (after a busy server, a slow handshake, a network drop).
+ */
+export type CloseAction = 'fresh-copy' | 'deny' | 'reconnect';
+
+const DENYING_REASONS: readonly string[] = [CloseCodes.LINK_REVOKED.reason, 'invalid-token', CloseCodes.BOARD_DAMAGED.reason];
+
+export function closeActionOf(reason: string | undefined): CloseAction {
+  if (reason && FRESH_COPY_REASONS.includes(reason)) return 'fresh-copy';
+  if (reason && DENYING_REASONS.includes(reason)) return 'deny';
+  return 'reconnect';
+}
 
 export interface SessionInfo {
   session: SessionState;
@@ -36,6 +61,8 @@ export interface BoardConnectionState {
   scope: AuthorizedScope | undefined;
   /** The facilitated session (lock, timer, bring everyone) and our role, from the server. */
   session: SessionInfo | null;
+  /** The latest close to tell the person about; kept when the connection is replaced by a fresh one. */
+  closeNotice: CloseNotice | null;
 }
 
 /** Same origin as the page: the server (or Vite's proxy in development) serves /collab next to the app. */
@@ -46,13 +73,14 @@ export function collabUrl(location: Pick<Location, 'protocol' | 'host'> = window
 export function denialOf(reason: string | undefined): Denial {
   if (reason === 'missing-token') return 'missing-token';
   if (reason === 'board-not-found') return 'board-not-found';
+  if (reason === CloseCodes.BOARD_DAMAGED.reason) return 'board-damaged';
   return 'dead-link';
 }
 
 /** How long a board waits for its snapshot before it connects without one (the sync then brings the board). */
 const SNAPSHOT_PATIENCE_MS = 3000;
 
-const EMPTY: BoardConnectionState = { connection: null, refused: false, denial: null, scope: undefined, session: null };
+const EMPTY: Omit<BoardConnectionState, 'closeNotice'> = { connection: null, refused: false, denial: null, scope: undefined, session: null };
 
 /**
  * Owns one board's Y.Doc and its provider for as long as the component is mounted
@@ -65,7 +93,10 @@ const EMPTY: BoardConnectionState = { connection: null, refused: false, denial: 
  * snapshot the socket's sync brings the board.
  */
 export function useBoardConnection(boardId: string | null, token: string | null = null, early: EarlyBoard | null = null): BoardConnectionState {
-  const [state, setState] = useState<BoardConnectionState>(EMPTY);
+  const [state, setState] = useState(EMPTY);
+  /** Bumped to replace the document and provider with fresh ones (after a budget close). */
+  const [generation, setGeneration] = useState(0);
+  const [closeNotice, setCloseNotice] = useState<CloseNotice | null>(null);
 
   useEffect(() => {
     if (!boardId) return;
@@ -94,7 +125,16 @@ export function useBoardConnection(boardId: string | null, token: string | null 
         onSynced: () => void performance.mark('iedereen:synced'),
         onConnect: () => void performance.mark('iedereen:socket-open'),
         onClose: ({ event }) => {
-          if (event?.reason === 'link-revoked' || event?.reason === 'invalid-token') refuse(event.reason);
+          const reason: string | undefined = event?.reason;
+          const action = closeActionOf(reason);
+          if (action === 'deny') refuse(reason);
+          else if (action === 'fresh-copy') {
+            // Stop at once: left alone, the provider reconnects in a moment and resends the
+            // edit the server just refused. The effect's cleanup then destroys this doc.
+            provider?.disconnect();
+            if (!cancelled) setGeneration((g) => g + 1);
+          }
+          if (isNoticeCloseReason(reason)) setCloseNotice((n) => ({ reason, seq: (n?.seq ?? 0) + 1 }));
         },
         onStateless: ({ payload }) => {
           const message = parseServerMessage(payload);
@@ -132,9 +172,9 @@ export function useBoardConnection(boardId: string | null, token: string | null 
       doc?.destroy();
       setState(EMPTY);
     };
-  }, [boardId, token]);
+  }, [boardId, token, generation]);
 
-  return state;
+  return useMemo(() => ({ ...state, closeNotice }), [state, closeNotice]);
 }
 
 /** Applies a board snapshot; false when it is not a readable update (the sync then brings the board). */

@@ -531,6 +531,27 @@ export const nl = {
     makeJoinLink: 'Nieuwe deelnemerslink maken',
     qrLabel: 'QR-code met de deelnemerslink',
   },
+  notice: {
+    refused: {
+      'invalid-record': 'Deze wijziging is niet bewaard: een tekst is te lang of een veld is niet goed ingevuld.',
+      'server-only-field': 'Deze wijziging is niet bewaard: dit deel van het bord past alleen de server zelf aan.',
+      'forbidden-key': 'Deze wijziging is niet bewaard: er stond een naam in die het bord niet toelaat.',
+      'unknown-map': 'Deze wijziging is niet bewaard: ze hoort niet bij een deel van het bord dat we kennen.',
+    },
+    'board-too-large': 'Het bord is vol: je laatste wijziging past er niet meer bij en is niet bewaard.',
+    'too-many-messages': 'Je verbinding stuurde te veel tegelijk en is opnieuw gestart.',
+    'server-busy': 'De server is nu erg druk. We proberen het zo vanzelf opnieuw.',
+    freshCopy: 'Je ziet nu het bord zoals het op de server staat.',
+    dismiss: 'Melding sluiten',
+    storageFailing: 'Opslaan lukt niet — de server bewaart je wijzigingen zolang hij draait',
+    storageFailingBody: 'Sluit de server niet af. Vraag de beheerder om naar de opslag te kijken.',
+    damagedTitle: 'Dit bord is beschadigd',
+    damagedBody: 'Het bestand van dit bord op de server is beschadigd, daarom kan het nu niet open. De laatste goede versie is op de server bewaard.',
+    damagedAsk: 'Vraag de beheerder van de server om die versie terug te zetten. Daarna werkt dezelfde link weer.',
+    busyTitle: 'Het is even erg druk',
+    busyBody: 'De server krijgt nu veel verzoeken tegelijk. We proberen het over {{seconds}} seconden vanzelf opnieuw.',
+    busyNow: 'Nu opnieuw proberen',
+  },
 };
 
 export type Messages = typeof nl;

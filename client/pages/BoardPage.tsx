@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/session.ts';
-import { ApiError, BOARD_NOT_FOUND, TOKEN_MISSING, getBoard, isDeadLink, type BoardSummary } from '../api.ts';
+import { ApiError, BOARD_NOT_FOUND, TOKEN_MISSING, getBoard, isBoardDamaged, isBusy, isDeadLink, type BoardSummary } from '../api.ts';
 import { localStore, rememberBoard, tokenFromHash } from '../boardAccess.ts';
 import { earlyBoardFor, forgetEarlyBoard, pageToken } from '../boot/earlyBoard.ts';
 import type { Denial } from '../hooks/useBoardConnection.ts';
@@ -16,7 +16,10 @@ type Lookup =
   | { kind: 'loading' }
   | { kind: 'missing' }
   | { kind: 'unreachable' }
-  | { kind: 'denied'; denial: Exclude<Denial, 'board-not-found'> }
+  | { kind: 'damaged' }
+  /** Too many requests (or briefly unavailable): asks again by itself after `seconds`. */
+  | { kind: 'busy'; seconds: number }
+  | { kind: 'denied'; denial: AccessDenial }
   | { kind: 'found'; board: BoardSummary; role: Role };
 
 /**
@@ -33,8 +36,16 @@ function takeTokenFromAddress(boardId: string): string | null {
   return token;
 }
 
+type AccessDenial = Exclude<Denial, 'board-not-found' | 'board-damaged'>;
+
+/** How long the busy page waits before it asks again: the server's Retry-After, within reason. */
+export function busyWaitSeconds(retryAfter: number | null | undefined): number {
+  if (retryAfter === null || retryAfter === undefined || !Number.isFinite(retryAfter)) return 10;
+  return Math.min(120, Math.max(2, Math.ceil(retryAfter)));
+}
+
 /** "Ask the facilitator" pages: no link, or a link that no longer works. */
-export function AccessMessage({ denial }: { denial: Exclude<Denial, 'board-not-found'> }) {
+export function AccessMessage({ denial }: { denial: AccessDenial }) {
   const { t } = useTranslation();
   const key = denial === 'missing-token' ? 'access.needLink' : 'access.deadLink';
   useEffect(() => {
@@ -52,6 +63,75 @@ export function AccessMessage({ denial }: { denial: Exclude<Denial, 'board-not-f
           <Icon name="back" />
           <span>{t('board.goHome')}</span>
         </Link>
+      </main>
+    </div>
+  );
+}
+
+/**
+ * The board's file on the server is damaged: not the link's fault, and nothing the
+ * facilitator can fix from here. The server keeps the last good copy; whoever runs it restores it.
+ */
+export function DamagedBoardMessage() {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = `${t('notice.damagedTitle')} — ${t('app.name')}`;
+  }, [t]);
+  return (
+    <div className="center-page">
+      <div className="corner-switch">
+        <LanguageSwitch />
+      </div>
+      <main className="panel message-panel" role="alert" data-denial="board-damaged">
+        <h1>{t('notice.damagedTitle')}</h1>
+        <p>{t('notice.damagedBody')}</p>
+        <p>{t('notice.damagedAsk')}</p>
+        <Link href="/" className="button button-primary">
+          <Icon name="back" />
+          <span>{t('board.goHome')}</span>
+        </Link>
+      </main>
+    </div>
+  );
+}
+
+/** Too busy right now: counts down and asks again by itself; the button asks at once. */
+function BusyMessage({ seconds, onRetry }: { seconds: number; onRetry(): void }) {
+  const { t } = useTranslation();
+  const [left, setLeft] = useState(seconds);
+  const retry = useRef(onRetry);
+  retry.current = onRetry;
+  useEffect(() => {
+    document.title = `${t('notice.busyTitle')} — ${t('app.name')}`;
+  }, [t]);
+  useEffect(() => {
+    setLeft(seconds);
+    const started = Date.now();
+    const tick = setInterval(() => {
+      const remaining = Math.max(0, seconds - Math.floor((Date.now() - started) / 1000));
+      setLeft(remaining);
+      if (remaining === 0) {
+        clearInterval(tick);
+        retry.current();
+      }
+    }, 1000);
+    return () => clearInterval(tick);
+  }, [seconds]);
+  return (
+    <div className="center-page">
+      <div className="corner-switch">
+        <LanguageSwitch />
+      </div>
+      <main className="panel message-panel" data-state="busy">
+        <h1>{t('notice.busyTitle')}</h1>
+        {/* Read out once, not every second: the count itself is not in the live region. */}
+        <p role="status">{t('notice.busyBody', { seconds })}</p>
+        <p className="muted" aria-hidden="true">
+          {left} s
+        </p>
+        <button type="button" className="button button-primary" onClick={onRetry}>
+          {t('notice.busyNow')}
+        </button>
       </main>
     </div>
   );
@@ -89,6 +169,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
           if (missing) return setLookup({ kind: 'missing' });
           if (error instanceof ApiError && error.code === TOKEN_MISSING) return setLookup({ kind: 'denied', denial: 'missing-token' });
           if (isDeadLink(error)) return setLookup({ kind: 'denied', denial: 'dead-link' });
+          if (isBoardDamaged(error)) return setLookup({ kind: 'damaged' });
+          if (isBusy(error)) return setLookup({ kind: 'busy', seconds: busyWaitSeconds(error.retryAfterSeconds) });
           setLookup({ kind: 'unreachable' });
         });
     },
@@ -102,11 +184,15 @@ export function BoardPage({ boardId }: { boardId: string }) {
   }, [load]);
 
   const onDenied = useCallback((denial: Denial) => {
-    setLookup(denial === 'board-not-found' ? { kind: 'missing' } : { kind: 'denied', denial });
+    if (denial === 'board-not-found') setLookup({ kind: 'missing' });
+    else if (denial === 'board-damaged') setLookup({ kind: 'damaged' });
+    else setLookup({ kind: 'denied', denial });
   }, []);
 
   if (lookup.kind === 'missing') return <NotFound />;
   if (lookup.kind === 'denied') return <AccessMessage denial={lookup.denial} />;
+  if (lookup.kind === 'damaged') return <DamagedBoardMessage />;
+  if (lookup.kind === 'busy') return <BusyMessage seconds={lookup.seconds} onRetry={() => load()} />;
   if (lookup.kind === 'unreachable') {
     return (
       <div className="center-page">

@@ -67,6 +67,8 @@ import { ShareDialog } from '../components/ShareDialog.tsx';
 import { useElementSize } from '../hooks/useElementSize.ts';
 import { usePeers, usePresenceStore, useRemoteViewports } from '../hooks/usePresence.ts';
 import { useSyncStatus } from '../hooks/useSyncStatus.ts';
+import { useServerNotices } from '../hooks/useServerNotices.ts';
+import { bringEveryoneLeader } from '../bringEveryone.ts';
 import { useNominationNews } from '../hooks/useNominationNews.ts';
 import { useStableCallback } from '../hooks/useStableCallback.ts';
 import { rememberTranslations } from '../i18n/rememberTranslations.ts';
@@ -74,7 +76,7 @@ import { useStableSet } from '../hooks/useStableSet.ts';
 import { useUndoManager } from '../hooks/useUndoManager.ts';
 import { guestKey, initials, pickColour, readFlag, readIdentity, rememberIdentity, writeFlag, type StorageLike } from '../identity.ts';
 import { NO_FILTER, dimmedQuestionIds, type QuestionFilter } from '../questionFilter.ts';
-import { exposeStage } from '../testHooks.ts';
+import { exposeDoc, exposeStage } from '../testHooks.ts';
 import { templateSkillLabel } from '../templateLabels.ts';
 import { AddPersonForm, PERSON_NAME_MAX } from '../components/AddPersonForm.tsx';
 import { AddQuestionForm, QUESTION_TEXT_MAX } from '../components/AddQuestionForm.tsx';
@@ -164,7 +166,7 @@ function viewportShowing(rect: Rect, size: { width: number; height: number }): V
 export function BoardWorkspace({ boardId, connectionState, token, initialRole, initialTitle, onDenied }: Props) {
   const { t: translate, i18n } = useTranslation();
   const t = useMemo(() => rememberTranslations(translate), [translate, i18n.language]);
-  const { connection, refused, denial, scope, session: sessionInfo } = connectionState;
+  const { connection, refused, denial, scope, session: sessionInfo, closeNotice } = connectionState;
   const role: Role = sessionInfo?.role ?? initialRole;
   const session = sessionInfo?.session ?? null;
   const clockOffset = sessionInfo?.clockOffset ?? 0;
@@ -177,6 +179,8 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
   const undoManager = useUndoManager(connection?.doc ?? null);
   const presence = usePresenceStore(connection);
   const peers = usePeers(presence);
+  const serverNotices = useServerNotices(connection, closeNotice);
+  useEffect(() => exposeDoc(connection?.doc ?? null), [connection]);
 
   useEffect(() => {
     if (refused) onDenied(denial ?? 'board-not-found');
@@ -410,8 +414,9 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
   const [brokeAway, setBrokeAway] = useState(false);
   const bringTo = session?.bringEveryoneTo ?? null;
   useEffect(() => setBrokeAway(false), [bringTo]);
-  const brought = bringTo !== null && bringTo !== myClientId && !brokeAway;
-  const leader = following ?? (brought ? bringTo : null);
+  const broughtBy = bringEveryoneLeader({ bringTo, myClientId, brokeAway, peers });
+  const brought = broughtBy !== null;
+  const leader = following ?? broughtBy;
   const leaderRect = leader !== null ? (remoteViewports.get(leader) ?? null) : null;
   useEffect(() => {
     if (leaderRect && size.width > 0) setViewport(viewportShowing(leaderRect, size));
@@ -1244,6 +1249,15 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
         <SessionPanel session={session} clockOffset={clockOffset} myClientId={myClientId} onCommand={runCommand} onClose={() => setSessionOpen(false)} />
       )}
 
+      {isFacilitator && serverNotices.storageFailing && (
+        <div className="banner banner-storage" role="status">
+          <Icon name="info" />
+          <span className="banner-storage-text">
+            <strong>{t('notice.storageFailing')}</strong>
+            <span>{t('notice.storageFailingBody')}</span>
+          </span>
+        </div>
+      )}
       {outdated && (
         <div className="banner" role="alert">
           <span>{t('board.outdated')}</span>
@@ -1349,6 +1363,17 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
         {popover}
         <div className="toast-stack">
           <Announcements items={news.items} onDismiss={news.remove} />
+          {serverNotices.notices.map((notice) => (
+            <div key={notice.key} className="toast toast-notice" role="alert" data-notice={notice.kind}>
+              <span>
+                {notice.kind.startsWith('refused:') ? t(`notice.refused.${notice.kind.slice('refused:'.length)}`) : t(`notice.${notice.kind}`)}
+                {(notice.kind === 'board-too-large' || notice.kind === 'too-many-messages') && ` ${t('notice.freshCopy')}`}
+              </span>
+              <button type="button" className="icon-button toast-close" aria-label={t('notice.dismiss')} onClick={() => serverNotices.dismiss(notice.key)}>
+                <Icon name="close" size={18} />
+              </button>
+            </div>
+          ))}
           {problem && (
             <div className="toast" role="alert">
               {problem}
