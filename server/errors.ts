@@ -19,6 +19,8 @@ export const ErrorCodes = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The request's Host is not this server's PUBLIC_URL (421). */
   HOST_NOT_ALLOWED: 'HOST_NOT_ALLOWED',
+  /** /api/ready: storing a board fails on this instance (503). */
+  STORE_FAILING: 'STORE_FAILING',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

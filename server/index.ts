@@ -12,7 +12,17 @@ async function main() {
     }
     throw error;
   }
-  const app = await buildApp(config);
+  let app;
+  try {
+    app = await buildApp(config);
+  } catch (error) {
+    // Another server on the same data folder, or a folder that cannot be read: say which, plainly.
+    if (error instanceof Error && (error.name === 'DataDirLockedError' || error.name === 'BoardFileError' || error.name === 'StoreOpenError')) {
+      console.error(`Iedereen cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -23,7 +33,10 @@ async function main() {
       await app.close();
       process.exit(0);
     } catch (error) {
+      // Never exit 0 as if everything was written: name what was not (see UnstoredBoardsError).
+      const message = error instanceof Error ? error.message : String(error);
       app.log.error(error, 'shutdown failed');
+      console.error(`Iedereen stopped without storing everything: ${message}`);
       process.exit(1);
     }
   };
