@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { ConfigError, loadConfig } from './config.ts';
+import { readFileSync } from 'node:fs';
+import { ConfigError, LIMIT_VARIABLES, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('defaults to port 3000 on this computer, boards under ./data, and stores within a second', () => {
@@ -27,5 +28,28 @@ describe('loadConfig', () => {
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('the limits', () => {
+  it('are each an env variable with a default that loadConfig reads and range-checks', () => {
+    for (const variable of LIMIT_VARIABLES) {
+      expect(loadConfig({}).limits[variable.key]).toBe(variable.default);
+      expect(loadConfig({ [variable.env]: String(variable.max) }).limits[variable.key]).toBe(variable.max);
+      expect(() => loadConfig({ [variable.env]: String(variable.min - 1) })).toThrow(variable.env);
+    }
+  });
+
+  it('are all in the README configuration table, with their defaults', () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
+    for (const variable of LIMIT_VARIABLES) expect(readme).toContain(`| \`${variable.env}\` | \`${variable.default}\` |`);
+  });
+
+  it('and every other variable the server reads are in the README too', () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
+    const source = readFileSync(path.resolve(import.meta.dirname, 'config.ts'), 'utf8');
+    const read = new Set([...source.matchAll(/env(?:\.|, ')([A-Z][A-Z_]+)/g)].map((match) => match[1]));
+    expect(read.size).toBeGreaterThan(8);
+    for (const name of read) expect(readme, name).toContain(`| \`${name}\` |`);
   });
 });
