@@ -146,6 +146,21 @@ describe('readBoard', () => {
     });
   });
 
+  describe('When a record holds a __proto__, constructor or prototype key', () => {
+    it.each(['__proto__', 'constructor', 'prototype'])('does skip a record with %s anywhere inside, also after it crossed the wire', (key) => {
+      const doc = baselineBoard();
+      const record = JSON.parse(`{"name":"Indringer","kind":"student","createdAt":1,"student":{"year":1,"level":"mbo3","${key}":{"polluted":true}}}`);
+      putRaw(doc, 'people', 'p-evil', record);
+      // Through an update as a peer receives it: Yjs decodes by assignment, so __proto__ becomes a prototype.
+      const peer = new Y.Doc();
+      Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+      for (const board of [readBoard(doc), readBoard(peer)]) {
+        expect(idsOf(board)).toEqual(BASELINE_IDS);
+        expect(board.problems).toContainEqual({ map: 'people', key: 'p-evil', path: `/student/${key}`, message: 'this key is not allowed in a record' });
+      }
+    });
+  });
+
   describe('When a record carries fields this version does not know', () => {
     it('does keep them, so a newer client’s data survives a read', () => {
       const doc = baselineBoard();
