@@ -2,11 +2,18 @@ import type { BoardView } from './boardIndexService.ts';
 
 const COLUMNS = ['vaardigheid', 'categorie', 'voorbehouden handeling', 'persoon', 'rol', 'eigen niveau', 'bevoegd en bekwaam', 'genomineerd door', 'steunbetuigingen', 'nominatie', 'aanspreekbaar', 'student'];
 
+/**
+ * What a spreadsheet may take for a formula: = + - @ (and their full-width forms, which
+ * some spreadsheets read as the ASCII ones), also after leading tabs, returns and spaces,
+ * which Excel and LibreOffice skip.
+ */
+const FORMULA_START = /^[\t\r ]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 /** One CSV field: quoted when it holds the separator, a quote or a line break; formulas neutralised. */
-function field(value: string | number | boolean): string {
+export function csvField(value: string | number | boolean): string {
   let text = typeof value === 'boolean' ? (value ? 'ja' : 'nee') : String(value);
-  // A cell starting with = + - @ is a formula to a spreadsheet: keep names like "-Sam" as text.
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
+  // A leading apostrophe keeps names like "-Sam" or "=Daan" as text.
+  if (FORMULA_START.test(text)) text = `'${text}`;
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -37,7 +44,7 @@ export function indexToCsv({ board, index }: BoardView): string {
           active.map((n) => n.response).join(', '),
           holder.canBeAsked,
           holder.fromStudent,
-        ].map(field),
+        ].map(csvField),
       );
     }
   }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppConfig } from '../config.ts';
+import type { AppConfig, Limits } from '../config.ts';
 import { ErrorCodes, errorBody, errorBodySchema } from '../errors.ts';
 import { bearerToken } from './access.ts';
 import { hashToken } from '../access/tokens.ts';
@@ -14,6 +14,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** PUBLIC_URL: the origin every link is built from; null: each request's own. */
     publicUrl: string | null;
+    /** Every budget (config.limits), for routes that enforce one. */
+    limits: Readonly<Limits>;
   }
 }
 
@@ -110,6 +112,7 @@ export const securityPlugin = fp<{ config: AppConfig }>(
   async (app, { config }) => {
     const { publicUrl, limits } = config;
     app.decorate('publicUrl', publicUrl);
+    app.decorate('limits', Object.freeze({ ...limits }));
 
     // Every REST route can answer these; the OpenAPI description (openapi.ts) says so per route.
     app.addHook('onRoute', (route) => {

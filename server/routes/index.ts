@@ -6,6 +6,7 @@ import { SKILL_CATEGORIES, type Skill } from '../../shared/records/skill.ts';
 import type { SkillHolder } from '../../shared/skillIndex.ts';
 import { ErrorCodes, errorBody, errorBodySchema } from '../errors.ts';
 import { boardParamsSchema } from './boards.ts';
+import { BOARD_ID_PATTERN } from '../store/boardStore.ts';
 import { bearerToken } from '../plugins/access.ts';
 import { hashToken, sameHash } from '../access/tokens.ts';
 import type { BoardView } from '../index/boardIndexService.ts';
@@ -65,6 +66,23 @@ const candidateSchema = {
 
 const langQuerySchema = { type: 'object', additionalProperties: false, properties: { lang: { enum: ['nl', 'en'] } } } as const;
 const idParam = { type: 'string', pattern: ID_PATTERN } as const;
+
+const BOARD_ID = new RegExp(BOARD_ID_PATTERN);
+
+/**
+ * The X-Board-Tokens header ("<boardId>:<token>, …") as board id → token: each board once
+ * (its first token), malformed entries left out. A Map, so no board id can be a
+ * prototype key.
+ */
+export function presentedBoardTokens(header: string | string[] | undefined): Map<string, string> {
+  const presented = new Map<string, string>();
+  for (const entry of [header ?? ''].flat().join(',').split(',')) {
+    const pair = entry.trim().split(':');
+    if (pair.length !== 2 || !BOARD_ID.test(pair[0]) || pair[1] === '' || presented.has(pair[0])) continue;
+    presented.set(pair[0], pair[1]);
+  }
+  return presented;
+}
 
 /** Routes that turn a board into answers: the index, coverage, matches and search. */
 export const indexRoutes: FastifyPluginAsync = async (app) => {
@@ -272,7 +290,7 @@ export const indexRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         summary: 'Who can help with a skill, across boards (accent-insensitive, partial words)',
         description:
-          'Needs the instance admin token (Authorization: Bearer), or covers only the boards whose links the caller presents in X-Board-Tokens: "<boardId>:<token>, …".',
+          'Needs the instance admin token (Authorization: Bearer), or covers only the boards whose links the caller presents in X-Board-Tokens: "<boardId>:<token>, …" (each board once; the first token given for a board counts; at most BOARD_TOKENS_MAX boards, else 400).',
         querystring: { type: 'object', required: ['q'], additionalProperties: false, properties: { q: { type: 'string', minLength: 2, maxLength: 80 } } },
         response: {
           200: {
@@ -293,6 +311,7 @@ export const indexRoutes: FastifyPluginAsync = async (app) => {
               },
             },
           },
+          400: errorBodySchema,
           401: errorBodySchema,
         },
       },
@@ -303,10 +322,12 @@ export const indexRoutes: FastifyPluginAsync = async (app) => {
       let boardIds: string[];
       if (isAdmin) boardIds = (await app.boards.list()).map((b) => b.id);
       else {
-        const presented = String(request.headers['x-board-tokens'] ?? '')
-          .split(',')
-          .map((pair) => pair.trim().split(':'))
-          .filter((pair): pair is [string, string] => pair.length === 2);
+        const presented = presentedBoardTokens(request.headers['x-board-tokens']);
+        if (presented.size > app.limits.boardTokensMax) {
+          return reply
+            .code(400)
+            .send(errorBody(ErrorCodes.INVALID_REQUEST, `headers/x-board-tokens names more than ${app.limits.boardTokensMax} boards`, 'headers/x-board-tokens'));
+        }
         boardIds = [];
         for (const [boardId, boardToken] of presented) if ((await app.access.check(boardId, boardToken)).ok) boardIds.push(boardId);
         if (boardIds.length === 0) {
