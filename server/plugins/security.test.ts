@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { buildApp } from '../app.ts';
 import type { AppConfig } from '../config.ts';
 import { bearer, boardFromResponse, createBoard, makeDataDir, removeDataDir, testConfig, tokenOf } from '../test/testServer.ts';
-import { PROBE_PATHS, hostAllowed, inlineScriptHashes, redactedUrl } from './security.ts';
+import { PROBE_PATHS, SCRIPT_EVAL, hostAllowed, inlineScriptHashes, redactedUrl } from './security.ts';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -56,7 +56,7 @@ describe('security headers', () => {
     expect(page.statusCode).toBe(200);
     const policy = csp(page.headers['content-security-policy']);
     const hash = `'sha256-${createHash('sha256').update(BOOT).digest('base64')}'`;
-    expect(policy.get('script-src')).toEqual(["'self'", hash]);
+    expect(policy.get('script-src')).toEqual(["'self'", hash, ...SCRIPT_EVAL]);
     expect(policy.get('default-src')).toEqual(["'self'"]);
     expect(policy.get('connect-src')).toEqual(["'self'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
