@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { TSchema, Static } from '@sinclair/typebox';
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { Value } from '@sinclair/typebox/value';
 import { PatchedMap } from './patchedMap.ts';
 import { personSchema, type Person } from './records/person.ts';
 import { skillSchema, type Skill } from './records/skill.ts';
@@ -65,17 +66,38 @@ export interface Board {
   problems: BoardProblem[];
 }
 
-const compiledChecks = new WeakMap<TSchema, TypeCheck<TSchema>>();
+/** What readBoard needs of a schema check: TypeBox's compiled TypeCheck has this shape. */
+interface SchemaCheck {
+  Check(value: unknown): boolean;
+  Errors(value: unknown): { First(): { path: string; message: string } | undefined };
+}
+
+const compiledChecks = new WeakMap<TSchema, SchemaCheck>();
+/** False once compiling was refused: the page's Content-Security-Policy forbids eval (see below). */
+let compilingAllowed = true;
 
 /**
  * Schemas compiled to plain functions on first use: readBoard checks every record of a
  * board, and the interpreted checker took ~270 ms for 22,000 records, the compiled one a
- * fraction of that.
+ * fraction of that. Compiling uses `new Function`; where a Content-Security-Policy forbids
+ * that (the served app's CSP has no 'unsafe-eval'), the interpreted checker is used.
  */
-function compiledCheck(schema: TSchema): TypeCheck<TSchema> {
+function compiledCheck(schema: TSchema): SchemaCheck {
   let check = compiledChecks.get(schema);
-  if (!check) compiledChecks.set(schema, (check = TypeCompiler.Compile(schema)));
+  if (!check) compiledChecks.set(schema, (check = compileOrInterpret(schema)));
   return check;
+}
+
+function compileOrInterpret(schema: TSchema): SchemaCheck {
+  if (compilingAllowed) {
+    try {
+      return TypeCompiler.Compile(schema);
+    } catch (error) {
+      if (!(error instanceof EvalError)) throw error;
+      compilingAllowed = false;
+    }
+  }
+  return { Check: (value) => Value.Check(schema, value), Errors: (value) => Value.Errors(schema, value) };
 }
 
 /** The first validation error of `value` against `schema`, with its JSON path, or null. */
