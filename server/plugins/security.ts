@@ -184,11 +184,12 @@ export const securityPlugin = fp<{ config: AppConfig }>(
         .send(errorBody(ErrorCodes.RATE_LIMITED, `Too many requests: try again in ${seconds} second${seconds === 1 ? '' : 's'}.`));
     });
 
+    // Known good: the token opened a board (requireBoardRole set the role) or is the admin
+    // token. Not merely any 2xx: /api/health answers 200 whatever token it is sent.
     app.addHook('onResponse', async (request, reply) => {
-      if (reply.statusCode >= 200 && reply.statusCode < 300) {
-        const hash = tokenHashOf(request);
-        if (hash !== null) remember(hash);
-      }
+      if (reply.statusCode < 200 || reply.statusCode >= 300) return;
+      const hash = tokenHashOf(request);
+      if (hash !== null && (request.boardRole != null || (app.adminTokenHash !== null && hash === app.adminTokenHash))) remember(hash);
     });
   },
   { name: 'security' },
