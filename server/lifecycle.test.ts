@@ -43,7 +43,7 @@ async function newBoard(url: string) {
 const names = (doc: Y.Doc) => readBoard(doc).people.map((p) => p.name).sort();
 
 async function namesOnDisk(boardId: string) {
-  const stored = await (await LowdbBoardStore.open(dataDir)).load(boardId);
+  const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(boardId);
   const doc = new Y.Doc();
   if (stored) Y.applyUpdate(doc, stored.state);
   return names(doc);

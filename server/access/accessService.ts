@@ -1,9 +1,9 @@
 import { applySessionCommand, initialSession, ROLES, type Role, type SessionCommand, type SessionState } from '../../shared/session.ts';
-import type { BoardAccess, BoardStore, LinkRecord } from '../store/boardStore.ts';
+import { BoardDamagedError, type BoardAccess, type BoardStore, type LinkRecord } from '../store/boardStore.ts';
 import { hashToken, newToken, sameHash, TOKEN_PATTERN } from './tokens.ts';
 
-/** Why a token does not open a board; each has its own message in the UI. */
-export type AccessDenial = 'missing-token' | 'invalid-token' | 'link-revoked' | 'board-not-found';
+/** Why a token does not open a board; each has its own message in the UI. 'board-damaged': the store threw BoardDamagedError (503, not the token's fault). */
+export type AccessDenial = 'missing-token' | 'invalid-token' | 'link-revoked' | 'board-not-found' | 'board-damaged';
 
 export type AccessCheck = { ok: true; role: Role } | { ok: false; reason: AccessDenial };
 
@@ -64,7 +64,13 @@ export class AccessService {
 
   /** Which role a token gives on a board, or why it gives none. */
   async check(boardId: string, token: string | undefined | null): Promise<AccessCheck> {
-    const access = await this.store.getAccess(boardId);
+    let access: BoardAccess | null;
+    try {
+      access = await this.store.getAccess(boardId);
+    } catch (error) {
+      if (error instanceof BoardDamagedError) return { ok: false, reason: 'board-damaged' };
+      throw error;
+    }
     if (!access) return { ok: false, reason: 'board-not-found' };
     if (!token) return { ok: false, reason: 'missing-token' };
     if (!TOKEN_PATTERN.test(token)) return { ok: false, reason: 'invalid-token' };

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { roleAtLeast, type Role } from '../../shared/session.ts';
 import { AccessService, type AccessDenial } from '../access/accessService.ts';
 import { ErrorCodes, errorBody, type ErrorCode } from '../errors.ts';
+import { BOARD_DAMAGED_MESSAGE } from '../store/boardStore.ts';
 import { hashToken, sameHash } from '../access/tokens.ts';
 
 declare module 'fastify' {
@@ -26,6 +27,7 @@ const DENIAL: Record<AccessDenial, { status: number; code: ErrorCode; message: s
   'invalid-token': { status: 401, code: ErrorCodes.TOKEN_INVALID, message: 'This link does not work for this board: ask the facilitator for a new one.' },
   'link-revoked': { status: 401, code: ErrorCodes.LINK_REVOKED, message: 'This link no longer works: ask the facilitator for a new one.' },
   'board-not-found': { status: 404, code: ErrorCodes.BOARD_NOT_FOUND, message: 'This board does not exist.' },
+  'board-damaged': { status: 503, code: ErrorCodes.BOARD_DAMAGED, message: BOARD_DAMAGED_MESSAGE },
 };
 
 /** The token from `Authorization: Bearer <token>`. Tokens never travel in URLs, so they never reach a log. */

@@ -112,7 +112,7 @@ describe('collaboration socket', () => {
     expect(names(watcher.doc)).toEqual([...people].sort());
 
     await server.app.close();
-    const stored = await (await LowdbBoardStore.open(dataDir)).load(board.id);
+    const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(board.id);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, stored!.state);
     expect(names(doc)).toEqual([...people].sort());
@@ -153,7 +153,7 @@ describe('collaboration socket', () => {
     expect(elapsed).toBeLessThan(1500);
 
     // The announcement is a promise about the disk: a fresh store sees Sam.
-    const stored = await (await LowdbBoardStore.open(dataDir)).load(board.id);
+    const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(board.id);
     const onDisk = new Y.Doc();
     Y.applyUpdate(onDisk, stored!.state);
     expect(names(onDisk)).toEqual(['Sam']);
@@ -202,7 +202,7 @@ describe('collaboration socket', () => {
     await waitFor(() => names(observer.doc).length === 1, 'the server to have the edit');
     await server.app.close(); // well inside the 500 ms debounce
 
-    const stored = await (await LowdbBoardStore.open(dataDir)).load(board.id);
+    const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(board.id);
     const onDisk = new Y.Doc();
     Y.applyUpdate(onDisk, stored!.state);
     expect(names(onDisk)).toEqual(['Laatste wijziging']);
@@ -210,12 +210,13 @@ describe('collaboration socket', () => {
   });
 
   it('migrates an old board once when it is loaded, and stores the result', async () => {
+    await server.app.close();
     const store = await LowdbBoardStore.open(dataDir);
     const legacy = new Y.Doc();
     addPerson(legacy, { name: 'Oud', kind: 'professional-team' });
     const id = 'legacyboard1';
     await store.save({ summary: { id, title: '', createdAt: 1, updatedAt: 1 }, schemaVersion: 0, state: Y.encodeStateAsUpdate(legacy) });
-    await server.app.close();
+    await store.close();
     server = await startServer(dataDir);
 
     const tokens = await server.app.access.createBoardAccess(id);
@@ -223,7 +224,7 @@ describe('collaboration socket', () => {
     await a.synced;
     expect(metaMap(a.doc).get('schemaVersion')).toBe(DOC_SCHEMA_VERSION);
     expect(names(a.doc)).toEqual(['Oud']);
-    const stored = await (await LowdbBoardStore.open(dataDir)).load(id);
+    const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(id);
     expect(stored!.schemaVersion).toBe(DOC_SCHEMA_VERSION);
   });
 

@@ -79,7 +79,7 @@ async function restartServer() {
 }
 
 async function storedDoc() {
-  const stored = await (await LowdbBoardStore.open(dataDir)).load(board.id);
+  const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(board.id);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, stored!.state);
   return { doc, schemaVersion: stored!.schemaVersion };

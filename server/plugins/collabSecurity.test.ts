@@ -63,7 +63,7 @@ const SYNC_STATUS = 8;
 
 async function storedNames() {
   await server.app.close();
-  const stored = await (await LowdbBoardStore.open(dataDir)).load(board.id);
+  const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(board.id);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, stored!.state);
   server = await startServer(dataDir);

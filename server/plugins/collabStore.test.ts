@@ -44,7 +44,7 @@ async function boardFiles(id: string) {
 }
 
 async function storedBoard(id: string) {
-  const stored = await (await LowdbBoardStore.open(dataDir)).load(id);
+  const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(id);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, stored!.state);
   return readBoard(doc);

@@ -142,9 +142,11 @@ describe('roles on REST', () => {
   });
 
   it('stores tokens only as hashes', async () => {
-    const { readFile } = await import('node:fs/promises');
-    const index = await readFile(`${dataDir}/boards-index.json`, 'utf8');
-    for (const role of ROLES) expect(index).not.toContain(board.tokens[role]);
+    const { readFile, readdir } = await import('node:fs/promises');
+    const files = await readdir(dataDir, { recursive: true, withFileTypes: true });
+    const stored = (await Promise.all(files.filter((f) => f.isFile()).map((f) => readFile(`${f.parentPath}/${f.name}`, 'latin1')))).join('\n');
+    expect(stored).toContain(`${board.id}`);
+    for (const role of ROLES) expect(stored).not.toContain(board.tokens[role]);
   });
 });
 

@@ -127,3 +127,33 @@ export async function readBoardFileHeader(filename: string): Promise<BoardFileHe
     await file.close();
   }
 }
+
+/**
+ * A cheap check that a board file is whole, without reading its state: the header parses
+ * and the file is exactly as long as the header says. Throws BoardFileError when it is
+ * not; null when the file does not exist. (Flipped bytes inside the state are only found
+ * by decoding it: see readBoardFile.)
+ */
+export async function checkBoardFileLength(filename: string): Promise<BoardFileHeader | null> {
+  let file;
+  try {
+    file = await open(filename, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const { size } = await file.stat();
+    const buffer = Buffer.alloc(Math.min(size, MAX_HEADER_BYTES));
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    const bytes = buffer.subarray(0, bytesRead);
+    const end = headerEnd(filename, bytes);
+    if (end < 0) throw new BoardFileError(filename, 'header is cut off');
+    const header = parseHeader(filename, bytes, end);
+    const stateBytes = size - end - 1;
+    if (stateBytes !== header.bytes) throw new BoardFileError(filename, `state is ${stateBytes} bytes, header says ${header.bytes}`);
+    return header;
+  } finally {
+    await file.close();
+  }
+}

@@ -6,10 +6,15 @@ import { LowdbBoardStore } from './lowdbBoardStore.ts';
 import { decodeLog, encodeLogRecord } from './boardLog.ts';
 import type { BoardSummary } from './boardStore.ts';
 import { makeDataDir, removeDataDir } from '../test/testServer.ts';
+import { storeOpener } from './testStores.ts';
 
 let dataDir: string;
+const stores = storeOpener(() => dataDir);
 beforeEach(async () => (dataDir = await makeDataDir()));
-afterEach(() => removeDataDir(dataDir));
+afterEach(async () => {
+  await stores.closeAll();
+  await removeDataDir(dataDir);
+});
 
 const summary = (updatedAt: number, title = 'Bord'): BoardSummary => ({ id: 'boarda1', title, createdAt: 1, updatedAt });
 const logPath = () => path.join(dataDir, 'boards', 'boarda1.log');
@@ -48,7 +53,7 @@ async function loaded(store: LowdbBoardStore) {
 
 describe('appending updates to a board (change log)', () => {
   it('stores only the changes, and load() gives the whole board back, also after a restart', async () => {
-    const store = await LowdbBoardStore.open(dataDir);
+    const store = await stores.reopen();
     const e = editor();
     e.set('a', { x: 1 });
     e.set('b', { x: 2 });
@@ -66,7 +71,7 @@ describe('appending updates to a board (change log)', () => {
     expect((await stat(path.join(dataDir, 'boards', 'boarda1.board'))).mtimeMs).toBe(boardFile.mtimeMs);
     expect((await store.get('boarda1'))!.updatedAt).toBe(12);
 
-    const restarted = await LowdbBoardStore.open(dataDir);
+    const restarted = await stores.reopen();
     const { doc, stored } = await loaded(restarted);
     expect(sorted(doc)).toBe(sorted(e.doc));
     expect(doc.getMap('cards').has('b')).toBe(false);
@@ -75,7 +80,7 @@ describe('appending updates to a board (change log)', () => {
   });
 
   it('folds the log into the board file on the next whole save', async () => {
-    const store = await LowdbBoardStore.open(dataDir);
+    const store = await stores.reopen();
     const e = editor();
     e.set('a', 1);
     await store.save({ summary: summary(10), schemaVersion: 1, state: e.whole() });
@@ -83,14 +88,14 @@ describe('appending updates to a board (change log)', () => {
     await store.appendUpdate({ summary: summary(11), schemaVersion: 1, update: e.changes() });
     e.set('b', 3);
     await store.save({ summary: summary(12), schemaVersion: 1, state: e.whole() });
-    expect((await readdir(path.join(dataDir, 'boards'))).sort()).toEqual(['boarda1.board']);
+    expect((await readdir(path.join(dataDir, 'boards'))).sort()).toEqual(['boarda1.board', 'boarda1.board.prev']);
     e.set('c', 4);
     expect((await store.appendUpdate({ summary: summary(13), schemaVersion: 1, update: e.changes() })).appendedBytes).toBeGreaterThan(0);
-    expect(sorted((await loaded(await LowdbBoardStore.open(dataDir))).doc)).toBe(sorted(e.doc));
+    expect(sorted((await loaded(await stores.reopen())).doc)).toBe(sorted(e.doc));
   });
 
   it('keeps writes in order when appends and a whole save are queued together', async () => {
-    const store = await LowdbBoardStore.open(dataDir);
+    const store = await stores.reopen();
     const e = editor();
     e.set('a', 0);
     await store.save({ summary: summary(1), schemaVersion: 1, state: e.whole() });
@@ -102,13 +107,13 @@ describe('appending updates to a board (change log)', () => {
     }
     await Promise.all(writes);
     await store.close();
-    const { doc, stored } = await loaded(await LowdbBoardStore.open(dataDir));
+    const { doc, stored } = await loaded(await stores.reopen());
     expect(sorted(doc)).toBe(sorted(e.doc));
     expect(stored.summary.updatedAt).toBe(16);
   });
 
   it('ignores a record a crash cut off, and cuts it away before the next append', async () => {
-    const store = await LowdbBoardStore.open(dataDir);
+    const store = await stores.reopen();
     const e = editor();
     e.set('a', 1);
     await store.save({ summary: summary(10), schemaVersion: 1, state: e.whole() });
@@ -119,7 +124,7 @@ describe('appending updates to a board (change log)', () => {
     await store.appendUpdate({ summary: summary(12), schemaVersion: 1, update: e.changes() });
     await truncate(logPath(), (await stat(logPath())).size - 3);
 
-    const restarted = await LowdbBoardStore.open(dataDir);
+    const restarted = await stores.reopen();
     const { doc, stored } = await loaded(restarted);
     expect(doc.getMap('cards').toJSON()).toEqual({ a: 1, b: 2 });
     expect(stored.summary.updatedAt).toBe(11);
@@ -133,30 +138,29 @@ describe('appending updates to a board (change log)', () => {
     expect(log.records.map((r) => r.summary.updatedAt)).toEqual([11, 13]);
     expect(log.validBytes).toBe((await stat(logPath())).size);
     expect(log.validBytes).toBeGreaterThan(intact);
-    expect((await loaded(await LowdbBoardStore.open(dataDir))).doc.getMap('cards').toJSON()).toEqual({ a: 1, b: 2, c: 3 });
+    expect((await loaded(await stores.reopen())).doc.getMap('cards').toJSON()).toEqual({ a: 1, b: 2, c: 3 });
   });
 
-  it('does not write the index for an append, only for a rename', async () => {
-    const store = await LowdbBoardStore.open(dataDir);
+  it('writes only the log for an append, also for a rename', async () => {
+    const store = await stores.reopen();
     const e = editor();
     await store.save({ summary: summary(10), schemaVersion: 1, state: e.whole() });
-    const index = path.join(dataDir, 'boards-index.json');
-    const before = (await stat(index)).ino;
+    const before = await readdir(path.join(dataDir, 'boards'));
     e.set('a', 1);
     await store.appendUpdate({ summary: summary(11), schemaVersion: 1, update: e.changes() });
-    expect((await stat(index)).ino).toBe(before);
     e.set('b', 1);
     await store.appendUpdate({ summary: summary(12, 'Nieuwe naam'), schemaVersion: 1, update: e.changes() });
-    expect(JSON.parse(await readFile(index, 'utf8')).boards.boarda1.title).toBe('Nieuwe naam');
+    expect((await readdir(path.join(dataDir, 'boards'))).sort()).toEqual([...before, 'boarda1.log'].sort());
+    expect((await (await stores.reopen()).get('boarda1'))!.title).toBe('Nieuwe naam');
   });
 
   it('refuses to append to a board it never saved whole (nothing is written)', async () => {
-    const store = await LowdbBoardStore.open(dataDir);
+    const store = await stores.reopen();
     await expect(store.appendUpdate({ summary: summary(1), schemaVersion: 1, update: new Uint8Array([0, 0]) })).rejects.toThrow(/saved whole/);
     // An old-format board must be rewritten whole first, too.
     await mkdir(path.join(dataDir, 'boards'), { recursive: true });
     await writeFile(path.join(dataDir, 'boards', 'boarda1.json'), JSON.stringify({ schemaVersion: 1, summary: summary(1), update: 'AAA=' }));
-    const reopened = await LowdbBoardStore.open(dataDir);
+    const reopened = await stores.reopen();
     await expect(reopened.appendUpdate({ summary: summary(2), schemaVersion: 1, update: new Uint8Array([0, 0]) })).rejects.toThrow(/saved whole/);
     expect((await readdir(path.join(dataDir, 'boards'))).sort()).toEqual(['boarda1.json']);
   });

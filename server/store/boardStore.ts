@@ -40,6 +40,40 @@ export interface BoardAccess {
 }
 
 /**
+ * A board whose stored data cannot be read: its board file fails to decode (BoardFileError)
+ * and no good earlier copy exists, or both generations of its access record are damaged.
+ * load() and getAccess() throw it; the app answers 503 BOARD_DAMAGED ("ask whoever runs
+ * the server to restore it") and the collab layer closes with CloseCodes.BOARD_DAMAGED —
+ * never a 500, never "this link no longer works".
+ *
+ * What the embedded store (LowdbBoardStore) does around it, so the last good copy is
+ * never lost:
+ *  - Every whole write of `<id>.board` first renames the previous good file to
+ *    `<id>.board.prev`. A current file that does not decode is never renamed over .prev:
+ *    it is moved aside untouched as `<id>.board.damaged-<timestamp>`.
+ *  - load() of a board whose `<id>.board` is damaged but whose `.prev` decodes returns the
+ *    .prev (plus the change log, whose records are newer) and logs an error naming both
+ *    files: the board opens with what it had one whole write earlier. Only when no good
+ *    copy is left does it throw this error; the damaged file stays where it is.
+ *  - Access (`<id>.access.json`) works the same way with `<id>.access.prev.json`.
+ * `file` is the damaged file (the one an operator must restore or inspect).
+ */
+export const BOARD_DAMAGED_MESSAGE = "This board's file on the server is damaged. Its last good copy is kept; ask whoever runs the server to restore it.";
+
+export class BoardDamagedError extends Error {
+  /** What a user is told (503 BOARD_DAMAGED); the message itself names files and is for the log. */
+  readonly publicMessage = BOARD_DAMAGED_MESSAGE;
+  constructor(
+    readonly boardId: string,
+    readonly file: string,
+    detail: string,
+  ) {
+    super(`board ${boardId} is damaged: ${file}: ${detail}`);
+    this.name = 'BoardDamagedError';
+  }
+}
+
+/**
  * Where boards live. The collaboration layer only talks to this interface, so a
  * PostgreSQL store can replace the embedded one without touching it.
  * Implementations must make `save` durable before its promise resolves: the

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { addPerson } from '../../shared/boardWrites.ts';
@@ -9,6 +9,8 @@ import { bearer, createBoard, makeDataDir, removeDataDir, startServer, type Test
 
 // The store through the whole app: what the routes report after live edits are stored, and after a restart.
 vi.setConfig({ testTimeout: 20_000 });
+const ADMIN = 'beheerder-token-voor-tests-0123456789';
+const admin = bearer(ADMIN);
 let dataDir: string;
 let server: { app: FastifyInstance; url: string } | null;
 let clients: TestClient[];
@@ -16,7 +18,7 @@ let clients: TestClient[];
 beforeEach(async () => {
   dataDir = await makeDataDir();
   clients = [];
-  server = await startServer(dataDir, { adminToken: null, storeDebounceMs: 20, storeMaxDebounceMs: 50 });
+  server = await startServer(dataDir, { adminToken: ADMIN, storeDebounceMs: 20, storeMaxDebounceMs: 50 });
 });
 
 afterEach(async () => {
@@ -26,7 +28,7 @@ afterEach(async () => {
 });
 
 const summaryOf = async (board: TestBoard) => (await server!.app.inject({ url: `/api/boards/${board.id}`, headers: bearer(board.tokens.viewer) })).json();
-const listed = async () => (await server!.app.inject({ url: '/api/boards' })).json().boards as Array<{ id: string; updatedAt: number }>;
+const listed = async () => (await server!.app.inject({ url: '/api/boards', headers: admin })).json().boards as Array<{ id: string; updatedAt: number }>;
 
 async function editAndStore(board: TestBoard, name: string) {
   const client = connectClient(server!.url, board.id, board.tokens.participant);
@@ -38,12 +40,11 @@ async function editAndStore(board: TestBoard, name: string) {
 }
 
 describe('stored boards through the app', () => {
-  it('reports a new updatedAt after a live edit is stored, without rewriting the index, and keeps it across a restart', async () => {
-    const board = await createBoard(server!.app, 'Dienst');
+  it("reports a new updatedAt after a live edit is stored, writing only that board's files, and keeps it across a restart", async () => {
+    const board = await createBoard(server!.app, 'Dienst', admin);
     const created = await summaryOf(board);
-    const indexPath = path.join(dataDir, 'boards-index.json');
-    const indexBefore = (await stat(indexPath)).ino;
-    const indexText = await readFile(indexPath, 'utf8');
+    const filesOf = async () => Object.fromEntries(await Promise.all((await readdir(path.join(dataDir, 'boards'))).map(async (name) => [name, (await stat(path.join(dataDir, 'boards', name))).ino])));
+    const before = await filesOf();
 
     await new Promise((resolve) => setTimeout(resolve, 5));
     await editAndStore(board, 'Fatima');
@@ -51,14 +52,16 @@ describe('stored boards through the app', () => {
     expect(edited.updatedAt).toBeGreaterThan(created.updatedAt);
     expect(edited).toMatchObject({ id: board.id, title: 'Dienst', createdAt: created.createdAt });
     expect((await listed()).find((b) => b.id === board.id)!.updatedAt).toBe(edited.updatedAt);
-    // The store of the edit wrote the board file only.
-    expect((await stat(indexPath)).ino).toBe(indexBefore);
-    expect(await readFile(indexPath, 'utf8')).toBe(indexText);
+    // The store of the edit wrote the board's own files only (its log, or the board file), never its access and no file of all boards.
+    const after = await filesOf();
+    expect(after[`${board.id}.access.json`]).toBe(before[`${board.id}.access.json`]);
+    expect(Object.keys(after).every((name) => name.startsWith(board.id))).toBe(true);
+    expect(await readdir(dataDir)).not.toContain('boards-index.json');
 
     for (const client of clients) client.destroy();
     clients = [];
     await server!.app.close();
-    server = await startServer(dataDir, { adminToken: null });
+    server = await startServer(dataDir, { adminToken: ADMIN });
     expect(await summaryOf(board)).toEqual(edited);
     expect((await listed()).find((b) => b.id === board.id)!.updatedAt).toBe(edited.updatedAt);
     const late = connectClient(server.url, board.id, board.tokens.participant);
@@ -68,8 +71,8 @@ describe('stored boards through the app', () => {
   });
 
   it('lists the most recently stored board first', async () => {
-    const older = await createBoard(server!.app, 'Oud');
-    const newer = await createBoard(server!.app, 'Nieuw');
+    const older = await createBoard(server!.app, 'Oud', admin);
+    const newer = await createBoard(server!.app, 'Nieuw', admin);
     expect((await listed()).map((b) => b.id)).toEqual([newer.id, older.id]);
     await new Promise((resolve) => setTimeout(resolve, 5));
     await editAndStore(older, 'Joost');
@@ -77,7 +80,7 @@ describe('stored boards through the app', () => {
   });
 
   it('answers the index routes of a closed board from its stored state, and sees a newer store', async () => {
-    const board = await createBoard(server!.app, 'Index');
+    const board = await createBoard(server!.app, 'Index', admin);
     const client = await editAndStore(board, 'Anouk');
     client.destroy();
     clients = [];
