@@ -61,8 +61,9 @@ export class BoardPageObject {
   /** The links shown after making a board here (createBoard). */
   links: BoardLinks | null = null;
 
+  /** The save status in the top bar (other live regions, e.g. banners, are status regions too). */
   get status() {
-    return this.page.getByRole('status');
+    return this.page.getByRole('status').and(this.page.locator('[data-status]'));
   }
 
   async screenshot(name: string) {

@@ -545,7 +545,7 @@ export const en: Messages = {
     freshCopy: 'You now see the board as it is on the server.',
     dismiss: 'Close message',
     storageFailing: 'Saving is failing — the server keeps your changes while it runs',
-    storageFailingBody: 'Do not shut the server down. Ask whoever runs it to look at its storage.',
+    storageFailingBody: 'Ask whoever runs the server to look at its storage.',
     damagedTitle: 'This board is damaged',
     damagedBody: 'The file of this board on the server is damaged, so it cannot open right now. The last good copy is kept on the server.',
     damagedAsk: 'Ask whoever runs the server to restore that copy. After that, the same link works again.',

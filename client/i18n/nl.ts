@@ -544,7 +544,7 @@ export const nl = {
     freshCopy: 'Je ziet nu het bord zoals het op de server staat.',
     dismiss: 'Melding sluiten',
     storageFailing: 'Opslaan lukt niet — de server bewaart je wijzigingen zolang hij draait',
-    storageFailingBody: 'Sluit de server niet af. Vraag de beheerder om naar de opslag te kijken.',
+    storageFailingBody: 'Vraag de beheerder van de server om naar de opslag te kijken.',
     damagedTitle: 'Dit bord is beschadigd',
     damagedBody: 'Het bestand van dit bord op de server is beschadigd, daarom kan het nu niet open. De laatste goede versie is op de server bewaard.',
     damagedAsk: 'Vraag de beheerder van de server om die versie terug te zetten. Daarna werkt dezelfde link weer.',

@@ -95,27 +95,17 @@ export function DamagedBoardMessage() {
   );
 }
 
-/** Too busy right now: counts down and asks again by itself; the button asks at once. */
+/** Too busy right now: asks again by itself after `seconds`; the button asks at once. */
 function BusyMessage({ seconds, onRetry }: { seconds: number; onRetry(): void }) {
   const { t } = useTranslation();
-  const [left, setLeft] = useState(seconds);
   const retry = useRef(onRetry);
   retry.current = onRetry;
   useEffect(() => {
     document.title = `${t('notice.busyTitle')} — ${t('app.name')}`;
   }, [t]);
   useEffect(() => {
-    setLeft(seconds);
-    const started = Date.now();
-    const tick = setInterval(() => {
-      const remaining = Math.max(0, seconds - Math.floor((Date.now() - started) / 1000));
-      setLeft(remaining);
-      if (remaining === 0) {
-        clearInterval(tick);
-        retry.current();
-      }
-    }, 1000);
-    return () => clearInterval(tick);
+    const timer = setTimeout(() => retry.current(), seconds * 1000);
+    return () => clearTimeout(timer);
   }, [seconds]);
   return (
     <div className="center-page">
@@ -124,11 +114,7 @@ function BusyMessage({ seconds, onRetry }: { seconds: number; onRetry(): void })
       </div>
       <main className="panel message-panel" data-state="busy">
         <h1>{t('notice.busyTitle')}</h1>
-        {/* Read out once, not every second: the count itself is not in the live region. */}
         <p role="status">{t('notice.busyBody', { seconds })}</p>
-        <p className="muted" aria-hidden="true">
-          {left} s
-        </p>
         <button type="button" className="button button-primary" onClick={onRetry}>
           {t('notice.busyNow')}
         </button>
