@@ -77,6 +77,9 @@ export function denialOf(reason: string | undefined): Denial {
   return 'dead-link';
 }
 
+/** After "server busy" at authentication: wait 5–15 s, spread so a full room does not come back at once. */
+const busyRetryMs = () => 5000 + Math.random() * 10_000;
+
 /** How long a board waits for its snapshot before it connects without one (the sync then brings the board). */
 const SNAPSHOT_PATIENCE_MS = 3000;
 
@@ -103,6 +106,7 @@ export function useBoardConnection(boardId: string | null, token: string | null 
     let doc: Y.Doc | null = null;
     let provider: HocuspocusProvider | null = null;
     let cancelled = false;
+    let busyRetry: ReturnType<typeof setTimeout> | undefined;
     const abort = new AbortController();
     // User Timing marks: the benchmark reads them to tell the network from the drawing.
     performance.mark('iedereen:connecting');
@@ -117,7 +121,15 @@ export function useBoardConnection(boardId: string | null, token: string | null 
         name: boardId,
         document: doc,
         token: token ?? '',
-        onAuthenticationFailed: ({ reason }) => refuse(reason),
+        onAuthenticationFailed: ({ reason }) => {
+          if (reason !== CloseCodes.SERVER_BUSY.reason) return refuse(reason);
+          // Too many connections: not the link's fault. Say so, and try again in a while
+          // (the provider does not retry a refused authentication by itself).
+          setCloseNotice((n) => ({ reason: 'server-busy', seq: (n?.seq ?? 0) + 1 }));
+          provider?.disconnect();
+          clearTimeout(busyRetry);
+          busyRetry = setTimeout(() => void provider?.connect(), busyRetryMs());
+        },
         onAuthenticated: ({ scope }) => {
           performance.mark('iedereen:authenticated');
           setState((s) => ({ ...s, scope }));
@@ -167,6 +179,7 @@ export function useBoardConnection(boardId: string | null, token: string | null 
     return () => {
       cancelled = true;
       clearTimeout(patience);
+      clearTimeout(busyRetry);
       abort.abort();
       provider?.destroy();
       doc?.destroy();
