@@ -26,6 +26,9 @@ vi.setConfig({ testTimeout: 30_000, hookTimeout: 20_000 });
 const root = path.resolve(import.meta.dirname, '../..');
 const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** `promise`, or a failure naming `what` after `ms`. */
+const within = <T>(promise: Promise<T>, ms: number, what: string) =>
+  Promise.race([promise, sleep(ms).then(() => Promise.reject(new Error(`timed out after ${ms} ms waiting for ${what}`)))]);
 
 let dataDir: string;
 let inProcess: { app: FastifyInstance; url: string; port: number } | null = null;
@@ -193,6 +196,7 @@ describe('unauthenticated sockets', () => {
     await sampler;
     peak = Math.max(peak, await rssOf(server.pid));
 
+    expect((peak - baseline) / MB, `server RSS ${(baseline / MB).toFixed(0)} MB → peak ${(peak / MB).toFixed(0)} MB`).toBeLessThan(50);
     expect(results, 'every socket closed within 15 s').not.toBeNull();
     const codes = new Map<number, number>();
     for (const { code } of results!) codes.set(code, (codes.get(code) ?? 0) + 1);
@@ -200,9 +204,7 @@ describe('unauthenticated sockets', () => {
     // server then cuts the TCP connection at once, so a client still sending mostly sees 1006);
     // 4408: the auth timeout. What must not happen: a socket held open.
     expect([...codes.keys()].filter((code) => code !== 1006 && code !== 1009 && code !== CloseCodes.AUTH_TIMEOUT.code), `close codes ${JSON.stringify([...codes])}`).toEqual([]);
-    console.info(`200 unauthenticated sockets × 5 MB: closed in ${(performance.now() - started).toFixed(0)} ms, codes ${JSON.stringify([...codes])}, server RSS ${(baseline / MB).toFixed(1)} MB → peak ${(peak / MB).toFixed(1)} MB`);
     expect(performance.now() - started).toBeLessThan(15_000);
-    expect((peak - baseline) / MB, `server RSS ${(baseline / MB).toFixed(0)} MB → peak ${(peak / MB).toFixed(0)} MB`).toBeLessThan(50);
     // The server still serves its board.
     const after = participant(server.url, server.board);
     await after.synced;
@@ -215,7 +217,9 @@ describe('unauthenticated sockets', () => {
     const idleClosed = closed(idle);
     const opened = performance.now();
     const member = await rawParticipant(server.url, board);
-    const { code, reason, at } = await idleClosed;
+    const result = await Promise.race([idleClosed, sleep(3000).then(() => null)]);
+    expect(result, 'the idle socket is still open after 3 s').not.toBeNull();
+    const { code, reason, at } = result!;
     expect({ code, reason }).toEqual(CloseCodes.AUTH_TIMEOUT);
     expect(at - opened).toBeGreaterThanOrEqual(450);
     expect(at - opened).toBeLessThan(2000);
@@ -258,7 +262,6 @@ describe('presence budgets', () => {
     await moving;
     await waitFor(() => arrivals.at(-1)?.x === moves, 'the last move at the watcher');
 
-    console.info(`flood: ${sent} messages, closed after ${cut ? (cut.at - floodStart).toFixed(0) : '—'} ms; ${arrivals.length} of ${moves} moves seen, largest gap ${Math.max(...[movesStart, ...arrivals.map((a) => a.at)].slice(1).map((t, i, all) => t - (i === 0 ? movesStart : all[i - 1]))).toFixed(0)} ms`);
     expect(cut, `the flood (${sent} messages) was never closed`).not.toBeNull();
     expect({ code: cut!.code, reason: cut!.reason }).toEqual(CloseCodes.FLOOD);
     expect(cut!.at - floodStart).toBeLessThan(1000);
@@ -405,7 +408,7 @@ describe('connection budget', () => {
     const board = await createBoard(server.app, 'Afdeling');
     const port = server.port;
     const team = Array.from({ length: 30 }, () => participant(server.url, board));
-    await Promise.all(team.map((c) => c.synced));
+    await within(Promise.all(team.map((c) => c.synced)), 10_000, '30 providers to sync');
     expect(server.app.hocuspocus.documents.get(board.id)!.getConnectionsCount()).toBe(30);
 
     await server.app.close();
