@@ -13,8 +13,8 @@ export interface OwnServer {
   stop(): Promise<void>;
 }
 
-export async function startOwnServer(port: number, env: Record<string, string>): Promise<OwnServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'iedereen-e2e-own-'));
+/** `dataDir`: reuse a folder (a restart of an earlier own server); default a new one. */
+export async function startOwnServer(port: number, env: Record<string, string>, dataDir = mkdtempSync(path.join(tmpdir(), 'iedereen-e2e-own-'))): Promise<OwnServer> {
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: path.join(import.meta.dirname, '..'),
