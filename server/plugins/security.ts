@@ -76,8 +76,8 @@ export function hostAllowed(host: string | undefined, publicUrl: string | null):
   return normalHost(host, expected.protocol) === expected.host;
 }
 
-/** What script-src must allow beyond our own files and the boot script's hash (see cspDirectives). */
-export const SCRIPT_EVAL: readonly string[] = ["'unsafe-eval'"];
+/** What script-src allows beyond our own files and the boot script's hash: nothing (see cspDirectives). */
+export const SCRIPT_EVAL: readonly string[] = [];
 
 /** The directives of the Content-Security-Policy (exported for the test). */
 export function cspDirectives(config: Pick<AppConfig, 'publicUrl' | 'frameAncestors'>, scriptHashes: readonly string[]) {
@@ -88,9 +88,8 @@ export function cspDirectives(config: Pick<AppConfig, 'publicUrl' | 'frameAncest
     'default-src': ["'self'"],
     'base-uri': ["'none'"],
     'object-src': ["'none'"],
-    // 'unsafe-eval': shared/docSchema.ts compiles its record checks with TypeBox's TypeCompiler
-    // (new Function) in the browser too; without it the board page stops with an EvalError.
-    // Drop it once those checks no longer compile at run time (see SCRIPT_EVAL).
+    // No 'unsafe-eval': shared/docSchema.ts falls back to TypeBox's interpreted checker when
+    // the page refuses its compiled one (new Function); that one refusal is the only violation.
     'script-src': ["'self'", ...scriptHashes, ...SCRIPT_EVAL],
     'script-src-attr': ["'none'"],
     // React and Konva set styles through the CSSOM (element.style), which CSP does not govern; no inline <style> is used.
