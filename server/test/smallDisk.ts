@@ -15,7 +15,7 @@ const run = promisify(execFile);
  *   try { ...use disk.dir as DATA_DIR...; await disk.fill(); } finally { await disk.release(); }
  *
  * Needs root (or CAP_SYS_ADMIN) and a `mount` that allows tmpfs: checked on this machine
- * (Debian 12 sandbox, root). Where mounting is not allowed it THROWS
+ * (Debian 12 sandbox, root; server/test/tmpfs.ts is an older, synchronous helper for the same). Where mounting is not allowed it THROWS
  * SmallDiskUnavailableError instead of quietly skipping: a test that wants to skip must
  * say so itself (`smallDiskAvailable()` tells it beforehand). tmpfs rounds the size up to
  * whole pages (4 KiB). release() unmounts (lazily if a file is still open) and removes the
@@ -28,6 +28,8 @@ export interface SmallDisk {
   fill(leaveBytes?: number): Promise<void>;
   /** Removes the filler file (frees the space fill() took). */
   unfill(): Promise<void>;
+  /** Remounts read-only (writes then fail with EROFS, also for root) or writable again. */
+  readOnly(on: boolean): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -85,6 +87,9 @@ export async function withSmallDisk(sizeBytes: number): Promise<SmallDisk> {
     },
     async unfill() {
       await rm(filler, { force: true });
+    },
+    async readOnly(on: boolean) {
+      await run('mount', ['-o', `remount,${on ? 'ro' : 'rw'}`, dir]);
     },
     async release() {
       if (released) return;
