@@ -125,3 +125,13 @@ describe('record budget helpers', () => {
     expect(countRecords(server)).toBe(1);
   });
 });
+
+describe('the server’s own client id', () => {
+  it('stays the same however many changes are set back, so refusals do not grow the state vector', () => {
+    const { server, send } = setUp();
+    const id = server.clientID;
+    for (let i = 0; i < 5; i++) send((doc) => doc.getMap('meta').set('schemaVersion', 10 + i));
+    expect(server.clientID).toBe(id);
+    expect(Y.decodeStateVector(Y.encodeStateVector(server)).size).toBe(2);
+  });
+});

@@ -181,9 +181,12 @@ export function applyGuardedUpdate(doc: Y.Doc, update: Uint8Array, origin: unkno
     (transaction) => {
       Y.applyUpdate(doc, update, origin);
       result = enforceRules(doc, transaction);
+      // applyUpdate marks the transaction remote. A remote transaction that holds changes by
+      // this doc's own client id (the set-backs) makes Yjs pick a new client id, so each
+      // refusal would add an entry to the board's state vector for good. It holds our writes: local.
+      if (result.refusals.length > 0) transaction.local = true;
     },
     origin,
-    false,
   );
   return result;
 }

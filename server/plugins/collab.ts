@@ -706,7 +706,8 @@ export const collabPlugin = fp<CollabOptions>(
         if (!connection) return;
         const { role } = context as ConnectionContext;
         for (const [clientId, state] of states) {
-          if (!presence.claim(document, connection, clientId)) states.delete(clientId);
+          // The same size budget as on the fast path (JSON length: close enough to its bytes for a cap).
+          if (!presence.claim(document, connection, clientId) || JSON.stringify(state ?? null).length > limits.presenceMaxBytes) states.delete(clientId);
           else PresenceGuard.stamp(state, role);
         }
       },
