@@ -84,6 +84,7 @@ export async function buildApp(config: AppConfig, { store, logStream, onRoute, p
     foldQuietMs,
     limits: config.limits,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
   });
   await app.register(skillIndexPlugin);
   await app.register(openApiPlugin);

@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { startupWarnings } from './deployment.ts';
 
 async function main() {
   let config;
@@ -12,6 +13,7 @@ async function main() {
     }
     throw error;
   }
+  for (const warning of startupWarnings(config)) console.warn(`Iedereen: ${warning}`);
   let app;
   try {
     app = await buildApp(config);

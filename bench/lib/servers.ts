@@ -46,7 +46,8 @@ const SCRIPTS: Record<ServerKind, string> = {
 export async function startServer(kind: ServerKind, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServerHandle> {
   const port = await freePort();
   const dataDir = kind === 'ours' ? mkdtempSync(path.join(tmpdir(), 'iedereen-bench-')) : undefined;
-  const env: NodeJS.ProcessEnv = { PORT: String(port), HOST: '127.0.0.1', LOG: 'off', ...extraEnv };
+  // The bench makes a board per scenario and repetition from one address: more than the create limit allows a caller.
+  const env: NodeJS.ProcessEnv = { PORT: String(port), HOST: '127.0.0.1', LOG: 'off', CREATES_PER_WINDOW: '100000', ...extraEnv };
   if (dataDir) env.DATA_DIR = dataDir;
   // BENCH_CPU_PROF=ours,peer writes V8 CPU profiles of those servers to bench/results/profiles/<kind>/
   // when they stop (one file per thread; the main thread's is the one whose name ends in .0.001.cpuprofile).

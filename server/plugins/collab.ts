@@ -14,6 +14,7 @@ import { applyGuardedUpdate, countRecords, newRecordKeys, type Refusal } from '.
 import { ErrorCodes, errorBody } from '../errors.ts';
 import type { Limits } from '../config.ts';
 import { ConnectionBudget, PresenceBucket } from '../access/connectionBudget.ts';
+import { hostAllowed } from './security.ts';
 import { parseSessionCommand, type Role, type SessionMessage, type SessionState } from '../../shared/session.ts';
 import { hashToken } from '../access/tokens.ts';
 import { PresenceGuard } from '../access/presenceGuard.ts';
@@ -48,8 +49,10 @@ export interface CollabOptions {
   foldQuietMs?: number;
   /** Budgets per caller and per board (see config.ts). */
   limits: Limits;
-  /** Behind a reverse proxy: the caller's address is the first of X-Forwarded-For. */
+  /** Behind a reverse proxy: the caller's address is the one the proxy saw (see callerAddress). */
   trustProxy: boolean;
+  /** PUBLIC_URL: when set, upgrades naming another Host are refused. */
+  publicUrl: string | null;
 }
 
 /**
@@ -769,6 +772,10 @@ export const collabPlugin = fp<CollabOptions>(
       socket.on('error', destroyOnError);
       const path = (request.url ?? '').split('?')[0];
       if (path !== COLLAB_PATH) return refuseUpgrade(socket, 404, errorBody(ErrorCodes.NOT_FOUND, 'There is no live connection here.'));
+      // As for REST (security.ts): with PUBLIC_URL set, a page reached under another host name (DNS rebinding) is refused.
+      if (!hostAllowed(request.headers.host, options.publicUrl)) {
+        return refuseUpgrade(socket, 421, errorBody(ErrorCodes.HOST_NOT_ALLOWED, `This server answers for ${options.publicUrl} only.`));
+      }
       if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {
         return refuseUpgrade(socket, 403, errorBody(ErrorCodes.ORIGIN_NOT_ALLOWED, 'This page may not open the live connection.'));
       }
@@ -789,8 +796,9 @@ export const collabPlugin = fp<CollabOptions>(
     function callerAddress(request: IncomingMessage): string {
       if (options.trustProxy) {
         const forwarded = request.headers['x-forwarded-for'];
-        const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-        if (first) return first;
+        // The address our (one, trusted) proxy saw is the last entry; earlier ones a client can write itself.
+        const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').at(-1)?.trim();
+        if (last) return last;
       }
       return request.socket.remoteAddress ?? 'unknown';
     }

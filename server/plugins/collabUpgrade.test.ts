@@ -69,3 +69,19 @@ describe('the live connection’s upgrade', () => {
     client.destroy();
   });
 });
+
+describe('with PUBLIC_URL set', () => {
+  beforeEach(async () => {
+    await server.app.close();
+    server = await startServer(dataDir, { publicUrl: 'https://bord.example.nl' });
+  });
+
+  it('refuses an upgrade naming another host (DNS rebinding) and accepts its own', async () => {
+    const other = await upgrade('/collab', { host: 'aanvaller.example' });
+    expect(other).toMatchObject({ status: 421 });
+    expect((other as { body: string }).body).toContain('HOST_NOT_ALLOWED');
+    const own = await upgrade('/collab', { host: 'bord.example.nl' });
+    expect('open' in own).toBe(true);
+    if ('open' in own) own.open.close();
+  });
+});
