@@ -88,6 +88,15 @@ describe('one process per data folder', () => {
     expect(await readFile(path.join(dataDir, '.lock'), 'utf8')).toMatch(new RegExp(`^${process.pid}\\n`));
   });
 
+  it('removes temp files an interrupted write left behind when it opens (it holds the lock)', async () => {
+    await mkdir(boardsDir(), { recursive: true });
+    await writeFile(inBoards('boarda1.board.123.4.tmp'), 'half');
+    await stores.reopen({ readOnly: true });
+    expect(await readdir(boardsDir())).toEqual(['boarda1.board.123.4.tmp']);
+    await stores.reopen();
+    expect(await readdir(boardsDir())).toEqual([]);
+  });
+
   it("takes over a lock holding this process's own pid that this process never took (a restarted container)", async () => {
     await writeFile(path.join(dataDir, '.lock'), `${process.pid}\nsomehost\n`);
     await stores.reopen();

@@ -145,6 +145,10 @@ export class LowdbBoardStore implements BoardStore {
       throw error;
     }
     const boards = new Set<string>();
+    // Temp files of writes a crash interrupted (never renamed, so never acknowledged): this process holds the lock, nobody else writes them.
+    const temps = this.readOnly ? [] : names.filter((name) => name.endsWith('.tmp'));
+    await Promise.all(temps.map((name) => unlink(path.join(this.boardsDir, name)).catch(() => undefined)));
+    if (temps.length > 0) this.log('info', { files: temps.length }, `removed ${temps.length} temp files left by interrupted writes in ${this.boardsDir}`);
     for (const name of names) {
       const ext = BOARD_EXTS.find((e) => name.endsWith(e));
       const id = ext ? name.slice(0, -ext.length) : '';
