@@ -73,7 +73,13 @@ export async function buildApp(config: AppConfig, { store, logStream, onRoute, p
 
   // Before every route: its hooks (headers, Host check, rate limits) cover only routes declared after it.
   await app.register(securityPlugin, { config });
-  await app.register(persistencePlugin, { store: store ?? (await LowdbBoardStore.open(config.dataDir)) });
+  // The store reports damaged files and fallbacks through the app's log; with request logs
+  // off (LOG=off) its warnings and errors still reach stderr: an operator must see them.
+  const log = (level: 'info' | 'warn' | 'error', obj: object, msg: string) => {
+    if (config.logger) app.log[level](obj, msg);
+    else if (level !== 'info') console.error(`Iedereen: ${msg}`, obj);
+  };
+  await app.register(persistencePlugin, { store: store ?? (await LowdbBoardStore.open(config.dataDir, { log })) });
   await app.register(accessPlugin, { adminToken: config.adminToken });
   await app.register(collabPlugin, {
     wsMaxPayload: config.wsMaxPayload,

@@ -11,21 +11,21 @@ import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
 import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
 import { exited, freePort, startServerProcess } from '../test/serverProcess.ts';
 import { boardFromResponse, createBoard, startServer, type TestBoard } from '../test/testServer.ts';
-import { mountTmpfs } from '../test/tmpfs.ts';
+import { withSmallDisk, type SmallDisk } from '../test/smallDisk.ts';
 
 // A real small disk (tmpfs) that the test fills: the store's writes fail with ENOSPC for real.
 vi.setConfig({ testTimeout: 40_000, hookTimeout: 20_000 });
 
-let disk: Awaited<ReturnType<typeof mountTmpfs>>;
+let disk: SmallDisk;
 const clients: TestClient[] = [];
 
 beforeEach(async () => {
-  disk = await mountTmpfs(4 * 1024 * 1024);
+  disk = await withSmallDisk(4 * 1024 * 1024);
 });
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
-  await disk.unmount();
+  await disk.release();
 });
 
 const names = (doc: Y.Doc) => readBoard(doc).people.map((p) => p.name).sort();
@@ -56,7 +56,7 @@ function facilitator(url: string, board: TestBoard) {
   return { client, storage };
 }
 
-describe('a disk that fills up', () => {
+describe('a disk that fails', () => {
   let app: FastifyInstance;
   let url: string;
 
@@ -67,12 +67,17 @@ describe('a disk that fills up', () => {
     await app.close().catch(() => undefined);
   });
 
-  it('keeps the edit in memory, says so in health, ready and to the facilitator, and stores it once space returns', async () => {
+  const faults = {
+    full: { fail: () => disk.fill(), heal: () => disk.unfill() },
+    'read-only': { fail: () => disk.readOnly(true), heal: () => disk.readOnly(false) },
+  };
+
+  it.each(Object.keys(faults) as Array<keyof typeof faults>)('(%s) keeps the edit in memory, says so in health, ready and to the facilitator, and stores it once it works again', async (fault) => {
     const board = await createBoard(app, 'Afdeling 3');
     const { client, storage } = facilitator(url, board);
     await client.synced;
 
-    await disk.fill();
+    await faults[fault].fail();
     addPerson(client.doc, { name: 'Fatima', kind: 'professional-team' });
     await waitFor(() => app.failingStores().some((f) => f.board === board.id), 'the store to fail');
     const health = (await app.inject({ url: '/api/health' })).json();
@@ -86,7 +91,7 @@ describe('a disk that fills up', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(app.hocuspocus.documents.has(board.id)).toBe(true);
 
-    await disk.free();
+    await faults[fault].heal();
     await waitFor(() => app.failingStores().length === 0, 'the retry to store the board');
     await waitFor(() => !app.hocuspocus.documents.has(board.id), 'the stored board to be unloaded');
     expect((await app.inject({ url: '/api/health' })).json()).toEqual({ status: 'ok' });
@@ -103,7 +108,7 @@ describe('a disk that fills up', () => {
     await disk.fill();
     addPerson(client.doc, { name: 'Sam', kind: 'student', student: { year: 1, level: 'mbo3' } });
     await waitFor(() => storage.includes(true), 'storing to fail');
-    await disk.free();
+    await disk.unfill();
     await waitFor(() => storage.at(-1) === false, 'storing to work again');
     await client.ownWorkStored();
   });
