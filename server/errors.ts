@@ -17,6 +17,8 @@ export const ErrorCodes = {
   BOARD_DAMAGED: 'BOARD_DAMAGED',
   /** Too many requests from this caller (429); Retry-After says when to try again. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The server (or this network) has too many live connections right now (503); Retry-After says when to try again. */
+  SERVER_BUSY: 'SERVER_BUSY',
   /** The request's Host is not this server's PUBLIC_URL (421). */
   HOST_NOT_ALLOWED: 'HOST_NOT_ALLOWED',
   /** /api/ready: storing a board fails on this instance (503). */

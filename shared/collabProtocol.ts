@@ -63,7 +63,7 @@ export const CloseCodes = {
   LINK_REVOKED: { code: 4403, reason: 'link-revoked' },
   /** Budget: the edit would make the board larger than BOARD_MAX_BYTES or BOARD_MAX_RECORDS. */
   BOARD_TOO_LARGE: { code: 4413, reason: 'board-too-large' },
-  /** Budget: the connection sent presence (or messages) faster or larger than allowed. */
+  /** Budget: the connection sent presence far faster than a browser does. The client just reconnects. */
   FLOOD: { code: 4429, reason: 'too-many-messages' },
   /** The board's file on the server is damaged: it cannot be opened until an operator restores it. */
   BOARD_DAMAGED: { code: 4500, reason: 'board-damaged' },
@@ -74,8 +74,12 @@ export const CloseCodes = {
 } as const;
 export type CloseReason = (typeof CloseCodes)[keyof typeof CloseCodes]['reason'];
 
-/** Close reasons after which the client must start from a fresh copy of the board. */
-export const FRESH_COPY_REASONS: readonly string[] = [CloseCodes.BOARD_TOO_LARGE.reason, CloseCodes.FLOOD.reason];
+/**
+ * Close reasons after which the client must start from a fresh copy of the board: the edit
+ * it sent was not applied and would be sent again. Not FLOOD: what was refused there is
+ * presence, and the tab's unsent board edits must survive the reconnect.
+ */
+export const FRESH_COPY_REASONS: readonly string[] = [CloseCodes.BOARD_TOO_LARGE.reason];
 
 export const COLLAB_PATH = '/collab';
 

@@ -137,9 +137,12 @@ describe('ServerNoticeStore', () => {
 });
 
 describe('closeActionOf', () => {
-  it('When a budget close comes (too large, flood), does start from a fresh copy', () => {
+  it('When the board would be too large, does start from a fresh copy', () => {
     expect(closeActionOf('board-too-large')).toBe('fresh-copy');
-    expect(closeActionOf('too-many-messages')).toBe('fresh-copy');
+  });
+
+  it('When closed for flooding presence, does just reconnect, keeping the tab’s own edits', () => {
+    expect(closeActionOf('too-many-messages')).toBe('reconnect');
   });
 
   it('When the link or the board cannot be used, does deny', () => {

@@ -540,7 +540,7 @@ export const en: Messages = {
       'unknown-map': 'This change was not saved: it does not belong to any part of the board we know.',
     },
     'board-too-large': 'The board is full: your last change no longer fits and was not saved.',
-    'too-many-messages': 'Your connection sent too much at once and has been restarted.',
+    'too-many-messages': 'Your connection sent too much at once and has been made again. Your changes are kept.',
     'server-busy': 'The server is very busy right now. We will try again by ourselves shortly.',
     freshCopy: 'You now see the board as it is on the server.',
     dismiss: 'Close message',

@@ -539,7 +539,7 @@ export const nl = {
       'unknown-map': 'Deze wijziging is niet bewaard: ze hoort niet bij een deel van het bord dat we kennen.',
     },
     'board-too-large': 'Het bord is vol: je laatste wijziging past er niet meer bij en is niet bewaard.',
-    'too-many-messages': 'Je verbinding stuurde te veel tegelijk en is opnieuw gestart.',
+    'too-many-messages': 'Je verbinding stuurde te veel tegelijk en is opnieuw gemaakt. Je wijzigingen blijven bewaard.',
     'server-busy': 'De server is nu erg druk. We proberen het zo vanzelf opnieuw.',
     freshCopy: 'Je ziet nu het bord zoals het op de server staat.',
     dismiss: 'Melding sluiten',

@@ -1367,7 +1367,7 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
             <div key={notice.key} className="toast toast-notice" role="alert" data-notice={notice.kind}>
               <span>
                 {notice.kind.startsWith('refused:') ? t(`notice.refused.${notice.kind.slice('refused:'.length)}`) : t(`notice.${notice.kind}`)}
-                {(notice.kind === 'board-too-large' || notice.kind === 'too-many-messages') && ` ${t('notice.freshCopy')}`}
+                {notice.kind === 'board-too-large' && ` ${t('notice.freshCopy')}`}
               </span>
               <button type="button" className="icon-button toast-close" aria-label={t('notice.dismiss')} onClick={() => serverNotices.dismiss(notice.key)}>
                 <Icon name="close" size={18} />

@@ -84,9 +84,11 @@ export class ConnectionBudget {
 }
 
 /**
- * Presence messages of one connection: a bucket of `perSecond` that refills at that rate.
- * A browser sends at most 20 cursor moves a second; a connection that empties the bucket is
- * flooding and gets closed (within the first second of a flood: the bucket holds one second).
+ * Presence messages of one connection: a bucket that refills at `perSecond` and holds
+ * BURST_SECONDS of them. A browser sends at most ~30 a second (cursor and viewport), and
+ * after a Wi-Fi hiccup its queued messages arrive at once: the bucket takes a few seconds
+ * of those. A connection that empties it is flooding (thousands a second empty it within
+ * a fraction of a second) and gets closed.
  */
 export class PresenceBucket {
   private tokens: number;
@@ -96,14 +98,16 @@ export class PresenceBucket {
     private readonly perSecond: number,
     private readonly now: () => number = performance.now.bind(performance),
   ) {
-    this.tokens = perSecond;
+    this.tokens = perSecond * PresenceBucket.BURST_SECONDS;
     this.last = this.now();
   }
+
+  static readonly BURST_SECONDS = 3;
 
   /** Takes one message; false when the connection is over its rate. */
   take(): boolean {
     const now = this.now();
-    this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.tokens = Math.min(this.perSecond * PresenceBucket.BURST_SECONDS, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;

@@ -11,9 +11,9 @@ import { migrateBoard } from '../../shared/docVersion.ts';
 import { readMeta } from '../../shared/docSchema.ts';
 import { COLLAB_PATH, CloseCodes, encodeServerMessage, encodeStoredMessage } from '../../shared/collabProtocol.ts';
 import { applyGuardedUpdate, countRecords, newRecordKeys, type Refusal } from '../../shared/updateGuard.ts';
-import { ErrorCodes, errorBody } from '../errors.ts';
+import { ErrorCodes, errorBody, type ErrorCode } from '../errors.ts';
 import type { Limits } from '../config.ts';
-import { ConnectionBudget, PresenceBucket } from '../access/connectionBudget.ts';
+import { ConnectionBudget, PresenceBucket, type AdmitRefusal } from '../access/connectionBudget.ts';
 import { hostAllowed } from './security.ts';
 import { parseSessionCommand, type Role, type SessionMessage, type SessionState } from '../../shared/session.ts';
 import { hashToken } from '../access/tokens.ts';
@@ -60,6 +60,10 @@ export interface CollabOptions {
  * parent name, key, content): below it, counting new keys (decoding the update) is skipped.
  */
 const MIN_BYTES_PER_NEW_RECORD = 8;
+/** Top-level types a board may hold: its maps (docs/document.md) and some room for stray ones, which the guard empties. */
+const MAX_TOP_LEVEL_TYPES = 32;
+/** Board connections one socket may carry (Hocuspocus multiplexes; our client uses one). */
+const MAX_BOARDS_PER_SOCKET = 8;
 /** Messages a socket may have queued before it authenticates (Hocuspocus's default is 1,000). */
 const UNAUTHENTICATED_MESSAGES = 100;
 /** On SIGTERM with a store failing: how long to keep retrying before giving up (and exiting non-zero). */
@@ -191,6 +195,19 @@ function refuseUpgrade(socket: Duplex, status: number, body: unknown, headers: R
   );
 }
 
+/** The last of a comma-separated forwarding header's entries (what the nearest proxy added). */
+function lastEntry(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  return value?.split(',').at(-1)?.trim() || undefined;
+}
+
+/** How each connection-budget refusal is answered at the upgrade. */
+const UPGRADE_REFUSALS: Record<AdmitRefusal, { status: number; code: ErrorCode; message: string; retryAfter: string }> = {
+  'too-many-connections': { status: 503, code: ErrorCodes.SERVER_BUSY, message: 'The server has too many live connections right now: try again in a minute.', retryAfter: '30' },
+  'too-many-from-address': { status: 503, code: ErrorCodes.SERVER_BUSY, message: 'Too many live connections come from your network right now: try again in a minute.', retryAfter: '30' },
+  'connecting-too-often': { status: 429, code: ErrorCodes.RATE_LIMITED, message: 'Your network opens live connections too often: try again in a minute.', retryAfter: '60' },
+};
+
 /**
  * Sets the largest frame ws accepts on this socket from now on. ws has one maxPayload per
  * server; its receiver keeps the value in a private field. If a ws upgrade renames it, this
@@ -225,13 +242,21 @@ export const collabPlugin = fp<CollabOptions>(
     function overBudget(document: Document, update: Uint8Array): boolean {
       const budget = boardBudgets.get(document);
       if (!budget) return false;
-      if (budget.bytes + update.byteLength > limits.boardMaxBytes) {
+      // Updates waiting in Yjs for a missing piece land together with the one that brings it: count them too.
+      const pending = document.store.pendingStructs?.update;
+      const incoming = update.byteLength + (pending?.byteLength ?? 0);
+      if (budget.bytes + incoming > limits.boardMaxBytes) {
         budget.bytes = Y.encodeStateAsUpdate(document).byteLength;
-        if (budget.bytes + update.byteLength > limits.boardMaxBytes) return true;
+        // A board at its cap must still be cleaned up: an update that only deletes is let through.
+        if (budget.bytes + incoming > limits.boardMaxBytes && insertsAnything(update)) return true;
       }
-      const mostNew = Math.ceil(update.byteLength / MIN_BYTES_PER_NEW_RECORD);
-      return budget.records + mostNew > limits.boardMaxRecords && budget.records + newRecordKeys(document, update) > limits.boardMaxRecords;
+      const mostNew = Math.ceil(incoming / MIN_BYTES_PER_NEW_RECORD);
+      if (budget.records + mostNew <= limits.boardMaxRecords) return false;
+      const added = newRecordKeys(document, update) + (pending ? newRecordKeys(document, pending) : 0);
+      return budget.records + added > limits.boardMaxRecords;
     }
+
+    const insertsAnything = (update: Uint8Array) => Y.decodeUpdate(update).structs.some((struct) => struct instanceof Y.Item);
 
     /**
      * Ends a connection over a budget: its last message was not applied. The close reason
@@ -256,6 +281,12 @@ export const collabPlugin = fp<CollabOptions>(
         return false;
       }
       const { refusals, recordDelta } = applyGuardedUpdate(document, update, { source: 'connection', connection } satisfies ConnectionTransactionOrigin);
+      // Content in unknown top-level types is removed, but Yjs keeps each such type for good:
+      // past a few, a connection that keeps naming new ones is ended like a flood.
+      if (document.share.size > MAX_TOP_LEVEL_TYPES) {
+        app.log.warn({ board: document.name, types: document.share.size }, 'closing a connection that keeps adding top-level types');
+        closeForBudget(connection, CloseCodes.FLOOD);
+      }
       const budget = boardBudgets.get(document);
       if (budget) {
         budget.bytes += update.byteLength;
@@ -623,10 +654,12 @@ export const collabPlugin = fp<CollabOptions>(
         // An object with `reason` (not an Error): Hocuspocus sends the reason to the client and logs nothing.
         if (!check.ok) throw { reason: check.reason };
         const tokenHash = hashToken(token);
-        if (!connectionBudget.admitToken(tokenHash)) throw { reason: CloseCodes.SERVER_BUSY.reason };
+        const liveSocket = (context as ConnectionContext | undefined)?.liveSocket;
+        const onSocket = liveSocket ? (established.get(liveSocket)?.length ?? 0) : 0;
+        if (onSocket >= MAX_BOARDS_PER_SOCKET || !connectionBudget.admitToken(tokenHash)) throw { reason: CloseCodes.SERVER_BUSY.reason };
         const session = await app.access.session(documentName);
         connectionConfig.readOnly = !mayWrite(check.role, session);
-        return { liveSocket: (context as ConnectionContext | undefined)?.liveSocket, role: check.role, tokenHash } satisfies ConnectionContext;
+        return { liveSocket, role: check.role, tokenHash } satisfies ConnectionContext;
       },
       async beforeSync({ connection, type, payload }) {
         // Sync step 2 and updates that Hocuspocus handles itself (a connection's messages
@@ -743,6 +776,23 @@ export const collabPlugin = fp<CollabOptions>(
       return JSON.stringify({ type: 'session', session, role, serverNow: Date.now() } satisfies SessionMessage);
     }
 
+    /**
+     * Hocuspocus checks readOnly after awaiting beforeSync, where a writable connection's
+     * update is checked by the board rules. A connection made writable between the two would
+     * have its update applied unchecked: so it becomes writable only while none of its
+     * messages is being handled. Becoming read-only is at once.
+     */
+    function setReadOnly(connection: Connection, readOnly: boolean) {
+      if (connection.readOnly === readOnly) return;
+      if (readOnly || hocuspocusIdle(connection)) {
+        connection.readOnly = readOnly;
+        return;
+      }
+      void connection.waitForPendingMessages().then(() => {
+        if (connection.document.hasConnection(connection)) setReadOnly(connection, readOnly);
+      });
+    }
+
     app.access.onEvent((event) => {
       const document = hocuspocus.documents.get(event.boardId);
       if (!document) return;
@@ -758,7 +808,7 @@ export const collabPlugin = fp<CollabOptions>(
       }
       for (const connection of document.getConnections()) {
         const { role } = contextOf(connection);
-        connection.readOnly = !mayWrite(role, event.session);
+        setReadOnly(connection, !mayWrite(role, event.session));
         connection.sendStateless(sessionMessage(event.session, role));
       }
     });
@@ -773,16 +823,18 @@ export const collabPlugin = fp<CollabOptions>(
       const path = (request.url ?? '').split('?')[0];
       if (path !== COLLAB_PATH) return refuseUpgrade(socket, 404, errorBody(ErrorCodes.NOT_FOUND, 'There is no live connection here.'));
       // As for REST (security.ts): with PUBLIC_URL set, a page reached under another host name (DNS rebinding) is refused.
-      if (!hostAllowed(request.headers.host, options.publicUrl)) {
+      const host = requestHost(request);
+      if (!hostAllowed(host, options.publicUrl)) {
         return refuseUpgrade(socket, 421, errorBody(ErrorCodes.HOST_NOT_ALLOWED, `This server answers for ${options.publicUrl} only.`));
       }
-      if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {
+      if (!originAllowed(request.headers.origin, host, options.allowedOrigins)) {
         return refuseUpgrade(socket, 403, errorBody(ErrorCodes.ORIGIN_NOT_ALLOWED, 'This page may not open the live connection.'));
       }
       const admitted = connectionBudget.admit(callerAddress(request));
       if (!admitted.ok) {
         app.log.warn({ reason: admitted.reason, connections: connectionBudget.connections }, 'live connection refused: over the connection budget');
-        return refuseUpgrade(socket, 503, errorBody(ErrorCodes.RATE_LIMITED, 'The server has too many connections right now: try again in a minute.'), { 'Retry-After': '30' });
+        const refusal = UPGRADE_REFUSALS[admitted.reason];
+        return refuseUpgrade(socket, refusal.status, errorBody(refusal.code, refusal.message), { 'Retry-After': refusal.retryAfter });
       }
       const light = upgradeRequest(request);
       wss.handleUpgrade(request, socket, head, (ws) => {
@@ -793,11 +845,17 @@ export const collabPlugin = fp<CollabOptions>(
       });
     };
 
+    /** The host the person asked for: behind a trusted proxy the one it passes on (as Fastify's request.host for REST). */
+    function requestHost(request: IncomingMessage): string | undefined {
+      const forwarded = options.trustProxy ? lastEntry(request.headers['x-forwarded-host']) : undefined;
+      return forwarded || request.headers.host;
+    }
+
     function callerAddress(request: IncomingMessage): string {
       if (options.trustProxy) {
         const forwarded = request.headers['x-forwarded-for'];
         // The address our (one, trusted) proxy saw is the last entry; earlier ones a client can write itself.
-        const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').at(-1)?.trim();
+        const last = lastEntry(forwarded);
         if (last) return last;
       }
       return request.socket.remoteAddress ?? 'unknown';

@@ -354,6 +354,35 @@ describe('board size budget', () => {
     }
   });
 
+  it('lets a board at its byte cap be cleaned up: deleting is let through while adding is refused', async () => {
+    const limits = { boardMaxBytes: 64 * 1024 };
+    const server = await startInProcess(limits);
+    const board = await createBoard(server.app, 'Vol');
+    const filler = participant(server.url, board);
+    const cleaner = participant(server.url, board);
+    await Promise.all([filler.synced, cleaner.synced]);
+    const fillerCloses = watchCloses(filler);
+    // Fill in batches of ten reactions until the board is full and the filler is closed.
+    for (let batch = 0; batch < 30 && fillerCloses.reasons.length === 0; batch++) {
+      filler.doc.transact(() => {
+        for (let i = 0; i < 10; i++) filler.doc.getMap('reactions').set(`r${batch}x${i}`, { kind: 'appeals', text: `${batch}-${i}-${'z'.repeat(480)}`, createdAt: 1 });
+      });
+      await sleep(60);
+    }
+    await closedForBudget(filler, fillerCloses);
+    const live = server.app.hocuspocus.documents.get(board.id)!;
+    await waitFor(() => cleaner.doc.getMap('reactions').size === live.getMap('reactions').size, 'the cleaner to have the full board');
+    const full = live.getMap('reactions').size;
+    const cleanerCloses = watchCloses(cleaner);
+    const doomed = [...cleaner.doc.getMap('reactions').keys()].slice(0, 20);
+    cleaner.doc.transact(() => {
+      for (const key of doomed) cleaner.doc.getMap('reactions').delete(key);
+    });
+    await waitFor(() => live.getMap('reactions').size === full - 20, 'the deletions to be applied');
+    await sleep(200);
+    expect(cleanerCloses.reasons).toEqual([]);
+  });
+
   it('closes a provider whose one big text would take the board past boardMaxBytes', async () => {
     const limits = { boardMaxBytes: 64 * 1024 };
     const server = await startInProcess(limits);
