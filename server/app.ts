@@ -1,6 +1,6 @@
 import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { AppConfig } from './config.ts';
-import type { BoardStore } from './store/boardStore.ts';
+import { BoardDamagedError, type BoardStore } from './store/boardStore.ts';
 import { LowdbBoardStore } from './store/lowdbBoardStore.ts';
 import { persistencePlugin } from './plugins/persistence.ts';
 import { accessPlugin } from './plugins/access.ts';
@@ -61,11 +61,10 @@ export async function buildApp(config: AppConfig, { store, logStream, onRoute, p
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.code(error.statusCode).send(errorBody(ErrorCodes.INVALID_REQUEST, error.message, 'body'));
     }
-    // A BoardDamagedError (store/boardStore.ts): the board's file is damaged, never a 500.
-    if (error.name === 'BoardDamagedError') {
-      const damaged = error as unknown as { boardId: string; file: string; publicMessage: string };
-      request.log.error({ boardId: damaged.boardId, file: damaged.file }, error.message);
-      return reply.code(503).send(errorBody(ErrorCodes.BOARD_DAMAGED, damaged.publicMessage));
+    // The board's file is damaged: a 503 that says so, never a 500.
+    if (error instanceof BoardDamagedError) {
+      request.log.error({ boardId: error.boardId, file: error.file }, error.message);
+      return reply.code(503).send(errorBody(ErrorCodes.BOARD_DAMAGED, error.publicMessage));
     }
     request.log.error(error);
     return reply.code(500).send(errorBody(ErrorCodes.INTERNAL, 'Something went wrong on the server.'));

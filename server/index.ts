@@ -1,6 +1,8 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startupWarnings } from './deployment.ts';
+import { DataDirLockedError } from './store/dataDirLock.ts';
+import { BoardFileError } from './store/boardFile.ts';
 
 async function main() {
   let config;
@@ -19,7 +21,7 @@ async function main() {
     app = await buildApp(config);
   } catch (error) {
     // Another server on the same data folder, or a folder that cannot be read: say which, plainly.
-    if (error instanceof Error && (error.name === 'DataDirLockedError' || error.name === 'BoardFileError' || error.name === 'StoreOpenError')) {
+    if (error instanceof DataDirLockedError || error instanceof BoardFileError) {
       console.error(`Iedereen cannot start: ${error.message}`);
       process.exit(1);
     }

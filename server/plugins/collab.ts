@@ -18,7 +18,7 @@ import { hostAllowed } from './security.ts';
 import { parseSessionCommand, type Role, type SessionMessage, type SessionState } from '../../shared/session.ts';
 import { hashToken } from '../access/tokens.ts';
 import { PresenceGuard } from '../access/presenceGuard.ts';
-import type { BoardStore } from '../store/boardStore.ts';
+import { BoardDamagedError, type BoardStore } from '../store/boardStore.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -673,7 +673,7 @@ export const collabPlugin = fp<CollabOptions>(
         try {
           stored = await store.load(documentName);
         } catch (error) {
-          if ((error as Error).name === 'BoardDamagedError') {
+          if (error instanceof BoardDamagedError) {
             app.log.error({ err: error, board: documentName }, 'the board file is damaged');
             throw new Error(CloseCodes.BOARD_DAMAGED.reason);
           }
