@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
@@ -15,7 +14,7 @@ import { defaultLimits, LIMIT_VARIABLES, type Limits } from '../config.ts';
 import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
 import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
 import { RawCollabClient } from '../test/rawCollab.ts';
-import { exited, freePort } from '../test/serverProcess.ts';
+import { exited, freePort, startServerProcess } from '../test/serverProcess.ts';
 import { boardFromResponse, createBoard, makeDataDir, removeDataDir, testConfig, type TestBoard } from '../test/testServer.ts';
 
 // Bounded probes of the server's budgets, on 127.0.0.1 only: every loop here is bounded in
@@ -23,7 +22,6 @@ import { boardFromResponse, createBoard, makeDataDir, removeDataDir, testConfig,
 // the probe's own sockets and buffers do not count and nothing the test does hides a rise.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 20_000 });
 
-const root = path.resolve(import.meta.dirname, '../..');
 const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** `promise`, or a failure naming `what` after `ms`. */
@@ -68,26 +66,9 @@ async function startChild(limits: Partial<Limits> = {}) {
   const port = await freePort();
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(limits)) env[LIMIT_VARIABLES.find((v) => v.key === key)!.env] = String(value);
-  child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG: 'off', CLIENT_DIR: path.join(dataDir, 'no-client') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}): ${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
-    await sleep(100);
-  }
+  const started = await startServerProcess(dataDir, port, env);
+  child = started.child;
+  const url = started.url;
   const response = await fetch(`${url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Budget' }) });
   if (response.status !== 201) throw new Error(`board not created: ${response.status}`);
   return { url, pid: child.pid!, board: boardFromResponse(await response.json()) };

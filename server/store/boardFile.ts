@@ -1,4 +1,4 @@
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import type { BoardSummary } from './boardStore.ts';
 
 /**
@@ -103,15 +103,20 @@ export async function readBoardFile(filename: string): Promise<BoardFileContent 
   }
 }
 
-/** Reads only a board file's header (a few hundred bytes, whatever the board's size); null when it does not exist. */
-export async function readBoardFileHeader(filename: string): Promise<BoardFileHeader | null> {
-  let file;
+/** The file opened for reading, or null when it does not exist. */
+async function openIfExists(filename: string): Promise<FileHandle | null> {
   try {
-    file = await open(filename, 'r');
+    return await open(filename, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+}
+
+/** Reads only a board file's header (a few hundred bytes, whatever the board's size); null when it does not exist. */
+export async function readBoardFileHeader(filename: string): Promise<BoardFileHeader | null> {
+  const file = await openIfExists(filename);
+  if (!file) return null;
   try {
     let size = 4096;
     for (;;) {
@@ -135,13 +140,8 @@ export async function readBoardFileHeader(filename: string): Promise<BoardFileHe
  * by decoding it: see readBoardFile.)
  */
 export async function checkBoardFileLength(filename: string): Promise<BoardFileHeader | null> {
-  let file;
-  try {
-    file = await open(filename, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const file = await openIfExists(filename);
+  if (!file) return null;
   try {
     const { size } = await file.stat();
     const buffer = Buffer.alloc(Math.min(size, MAX_HEADER_BYTES));

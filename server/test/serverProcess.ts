@@ -19,10 +19,10 @@ export async function freePort(): Promise<number> {
  * The server as a real OS process (`node --import tsx server/index.ts`, one process,
  * so a signal reaches the server itself and not a wrapper).
  */
-export async function startServerProcess(dataDir: string, port: number) {
+export async function startServerProcess(dataDir: string, port: number, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG: 'off', CLIENT_DIR: path.join(dataDir, 'no-client') },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG: 'off', CLIENT_DIR: path.join(dataDir, 'no-client') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
