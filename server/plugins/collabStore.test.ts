@@ -36,7 +36,14 @@ async function boardFiles(id: string) {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.name.startsWith(id)) found[path.extname(entry.name)] = (await stat(full)).size;
+      else if (entry.name.startsWith(id)) {
+        // The server may fold and remove a file between the listing and the stat: then it is gone.
+        const size = await stat(full).then((s) => s.size, (error) => {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+          throw error;
+        });
+        if (size !== undefined) found[path.extname(entry.name)] = size;
+      }
     }
   };
   await walk(dataDir);
