@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySessionCommand, DEFAULT_TIMER_MS, encodeSessionCommand, initialSession, parseSessionCommand, remainingMs, roleAtLeast } from './session.ts';
+import { applySessionCommand, DEFAULT_TIMER_MS, encodeSessionCommand, initialSession, mayEdit, parseSessionCommand, remainingMs, roleAtLeast } from './session.ts';
 import { parseServerMessage } from './collabProtocol.ts';
 
 const MIN = 60_000;
@@ -60,5 +60,15 @@ describe('session commands on the wire', () => {
     const message = parseServerMessage(JSON.stringify({ type: 'session', role: 'viewer', serverNow: 5, session: { locked: 'yes', timer: null } }));
     expect(message).toEqual({ type: 'session', role: 'viewer', serverNow: 5, session: { ...initialSession(), locked: false } });
     expect(parseServerMessage(JSON.stringify({ type: 'session', role: 'admin', serverNow: 5 }))).toBeNull();
+  });
+});
+
+describe('who may change the board', () => {
+  it('lets participants and the facilitator edit an open board, and only the facilitator a locked one; viewers never', () => {
+    const open = { locked: false };
+    const locked = { locked: true };
+    expect([mayEdit('viewer', open), mayEdit('participant', open), mayEdit('facilitator', open)]).toEqual([false, true, true]);
+    expect([mayEdit('viewer', locked), mayEdit('participant', locked), mayEdit('facilitator', locked)]).toEqual([false, false, true]);
+    expect(mayEdit('participant', null)).toBe(true);
   });
 });

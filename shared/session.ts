@@ -10,6 +10,13 @@ export type Role = (typeof ROLES)[number];
 /** True when `role` may do what `needed` may: facilitator ⊃ participant ⊃ viewer. */
 export const roleAtLeast = (role: Role, needed: Role) => ROLES.indexOf(role) >= ROLES.indexOf(needed);
 
+/**
+ * Whether someone with `role` may change the board now: viewers never; while the board is
+ * locked only the facilitator. The server enforces it and the client hides the tools by it.
+ */
+export const mayEdit = (role: Role, session: Pick<SessionState, 'locked'> | null | undefined) =>
+  role !== 'viewer' && (!session?.locked || role === 'facilitator');
+
 /** The afkijkuurtje lasts an hour by default. */
 export const DEFAULT_TIMER_MS = 60 * 60 * 1000;
 export const MAX_TIMER_MS = 8 * 60 * 60 * 1000;

@@ -57,7 +57,7 @@ import { ARRIVAL_GLOW, DROP_HIGHLIGHT } from '../canvas/palette.ts';
 import { INITIAL_VIEWPORT, NO_INSETS, clampScale, fitBounds, toBoard, viewportCenter, zoomAt, type Insets, type Viewport } from '../canvas/viewport.ts';
 import { useBoard } from '../hooks/useBoard.ts';
 import type { BoardConnectionState, Denial } from '../hooks/useBoardConnection.ts';
-import type { Role, SessionCommand } from '../../shared/session.ts';
+import { mayEdit, type Role, type SessionCommand } from '../../shared/session.ts';
 import { sendSessionCommand, rotateLink } from '../api.ts';
 import { knownBoard, localStore, rememberBoard } from '../boardAccess.ts';
 import { JoinQr } from '../components/JoinQr.tsx';
@@ -173,7 +173,7 @@ export function BoardWorkspace({ boardId, connectionState, token, initialRole, i
   const isFacilitator = role === 'facilitator';
   const isViewer = role === 'viewer';
   const locked = !!session?.locked;
-  const mayWrite = !isViewer && (!locked || isFacilitator);
+  const mayWrite = mayEdit(role, session);
   const sync = useSyncStatus(connection);
   const board = useBoard(connection?.doc ?? null);
   const undoManager = useUndoManager(connection?.doc ?? null);

@@ -15,7 +15,7 @@ import { ErrorCodes, errorBody, type ErrorCode } from '../errors.ts';
 import type { Limits } from '../config.ts';
 import { ConnectionBudget, PresenceBucket, type AdmitRefusal } from '../access/connectionBudget.ts';
 import { hostAllowed } from './security.ts';
-import { parseSessionCommand, type Role, type SessionMessage, type SessionState } from '../../shared/session.ts';
+import { mayEdit, parseSessionCommand, type Role, type SessionMessage, type SessionState } from '../../shared/session.ts';
 import { hashToken } from '../access/tokens.ts';
 import { PresenceGuard } from '../access/presenceGuard.ts';
 import { BoardDamagedError, type BoardStore } from '../store/boardStore.ts';
@@ -112,7 +112,6 @@ function hocuspocusIdle(connection: Connection): boolean {
 }
 
 const contextOf = (connection: Connection) => connection.context as ConnectionContext;
-const mayWrite = (role: Role, session: SessionState) => role !== 'viewer' && (!session.locked || role === 'facilitator');
 
 /**
  * Browsers always send Origin on a websocket upgrade; a page on another site must not
@@ -658,7 +657,7 @@ export const collabPlugin = fp<CollabOptions>(
         const onSocket = liveSocket ? (established.get(liveSocket)?.length ?? 0) : 0;
         if (onSocket >= MAX_BOARDS_PER_SOCKET || !connectionBudget.admitToken(tokenHash)) throw { reason: CloseCodes.SERVER_BUSY.reason };
         const session = await app.access.session(documentName);
-        connectionConfig.readOnly = !mayWrite(check.role, session);
+        connectionConfig.readOnly = !mayEdit(check.role, session);
         return { liveSocket, role: check.role, tokenHash } satisfies ConnectionContext;
       },
       async beforeSync({ connection, type, payload }) {
@@ -808,7 +807,7 @@ export const collabPlugin = fp<CollabOptions>(
       }
       for (const connection of document.getConnections()) {
         const { role } = contextOf(connection);
-        setReadOnly(connection, !mayWrite(role, event.session));
+        setReadOnly(connection, !mayEdit(role, event.session));
         connection.sendStateless(sessionMessage(event.session, role));
       }
     });
