@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERSON_KINDS, PLACEHOLDER_KINDS, STUDENT_LEVELS, type PersonKind, type StudentLevel } from '../../shared/records/person.ts';
+import { PERSON_KINDS, PERSON_NAME_MAX, PLACEHOLDER_KINDS, STUDENT_LEVELS, type PersonKind, type StudentLevel } from '../../shared/records/person.ts';
 import type { NewPerson } from '../../shared/boardWrites.ts';
 import { Dialog } from './Dialog.tsx';
 import { Field } from './Field.tsx';
 
-export const PERSON_NAME_MAX = 80;
+// Re-exported only until client/pages/BoardWorkspace.tsx imports it from shared/ (issue 15 merge).
+export { PERSON_NAME_MAX };
 
 interface Props {
   initialKind: PersonKind;

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Skill } from '../../shared/records/skill.ts';
-import { THEME_KINDS, type ThemeKind } from '../../shared/records/learningQuestion.ts';
+import { QUESTION_TEXT_MAX, THEME_KINDS, THEME_LABEL_MAX, type ThemeKind } from '../../shared/records/learningQuestion.ts';
 import type { NewQuestion } from '../../shared/boardWrites.ts';
 import { Dialog } from './Dialog.tsx';
 import { Field } from './Field.tsx';
 import { SkillPicker } from './SkillPicker.tsx';
 
-export const QUESTION_TEXT_MAX = 500;
-export const THEME_LABEL_MAX = 80;
+// Re-exported only until client/pages/BoardWorkspace.tsx imports it from shared/ (issue 15 merge).
+export { QUESTION_TEXT_MAX };
 
 interface Props {
   students: Array<{ id: string; name: string }>;

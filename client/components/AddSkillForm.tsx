@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SKILL_CATEGORIES, type SkillCategory } from '../../shared/records/skill.ts';
+import { SKILL_CATEGORIES, SKILL_LABEL_MAX, type SkillCategory } from '../../shared/records/skill.ts';
 import type { NewSkill } from '../../shared/boardWrites.ts';
 import { Dialog } from './Dialog.tsx';
 import { Field } from './Field.tsx';
 
-export const SKILL_LABEL_MAX = 80;
+// Re-exported only until client/pages/BoardWorkspace.tsx imports it from shared/ (issue 15 merge).
+export { SKILL_LABEL_MAX };
 
 interface Props {
   initialCategory: SkillCategory;

@@ -1,12 +1,11 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERSON_KINDS, STUDENT_LEVELS, type PersonKind, type StudentLevel } from '../../shared/records/person.ts';
+import { PERSON_KINDS, PERSON_NAME_MAX, STUDENT_LEVELS, type PersonKind, type StudentLevel } from '../../shared/records/person.ts';
 import { foldText } from '../../shared/skillSearch.ts';
 import { PRESENCE_COLOURS, pickColour } from '../identity.ts';
 import { Dialog } from './Dialog.tsx';
 import { Field } from './Field.tsx';
 import { KindBadge } from './KindBadge.tsx';
-import { PERSON_NAME_MAX } from './AddPersonForm.tsx';
 
 export interface JoinablePerson {
   id: string;

@@ -1,12 +1,20 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUESTION_STATUSES, THEME_KINDS, type LearningQuestion, type QuestionStatus, type ThemeKind } from '../../shared/records/learningQuestion.ts';
+import {
+  QUESTION_ANSWER_MAX,
+  QUESTION_NOTE_MAX,
+  QUESTION_STATUSES,
+  THEME_KINDS,
+  THEME_LABEL_MAX,
+  type LearningQuestion,
+  type QuestionStatus,
+  type ThemeKind,
+} from '../../shared/records/learningQuestion.ts';
 import type { Skill } from '../../shared/records/skill.ts';
 import { nextStatuses, type QuestionEdit, type QuestionStep } from '../../shared/learningQuestions.ts';
 import { Field } from './Field.tsx';
 import { Icon } from './Icon.tsx';
 import { SkillPicker } from './SkillPicker.tsx';
-import { THEME_LABEL_MAX } from './AddQuestionForm.tsx';
 
 interface Props {
   question: LearningQuestion;
@@ -133,7 +141,7 @@ export function QuestionPanel({ question, people, skills, labelOf, extraNames, e
           {target === 'answered' && (
             <>
               <Field label={t('question.answer')} error={error}>
-                <textarea name="answer" rows={3} maxLength={2000} value={answer} autoFocus onChange={(e) => (setAnswer(e.target.value), setError(null))} />
+                <textarea name="answer" rows={3} maxLength={QUESTION_ANSWER_MAX} value={answer} autoFocus onChange={(e) => (setAnswer(e.target.value), setError(null))} />
               </Field>
               <Field label={t('question.helper')}>
                 <select name="helper" value={helperId} onChange={(e) => setHelperId(e.target.value)}>
@@ -160,7 +168,7 @@ export function QuestionPanel({ question, people, skills, labelOf, extraNames, e
             </Field>
           )}
           <Field label={t('question.note')}>
-            <textarea name="note" rows={2} maxLength={1000} value={note} autoFocus={target !== 'answered'} onChange={(e) => setNote(e.target.value)} />
+            <textarea name="note" rows={2} maxLength={QUESTION_NOTE_MAX} value={note} autoFocus={target !== 'answered'} onChange={(e) => setNote(e.target.value)} />
           </Field>
           <div className="form-actions">
             <button type="button" className="button button-quiet" onClick={() => setTarget(null)}>

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Skill } from '../../shared/records/skill.ts';
+import { QUESTION_SKILLS_MAX } from '../../shared/records/learningQuestion.ts';
 import { searchSkills } from '../../shared/skillSearch.ts';
 import { Icon } from './Icon.tsx';
 
@@ -18,7 +19,7 @@ interface Props {
 const SHOWN = 8;
 
 /** Tag a learning question with skills: search like the palette, tick to add, × to remove. */
-export function SkillPicker({ skills, labelOf, extraNames, selected, onChange, max = 20 }: Props) {
+export function SkillPicker({ skills, labelOf, extraNames, selected, onChange, max = QUESTION_SKILLS_MAX }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [query, setQuery] = useState('');

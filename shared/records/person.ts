@@ -19,6 +19,9 @@ export type PersonKind = (typeof PERSON_KINDS)[number];
 /** Kinds that may stand on the board as a role placeholder without a personal name (privacy). */
 export const PLACEHOLDER_KINDS: readonly PersonKind[] = ['client', 'informal-caregiver', 'family'];
 
+/** Longest display name; the join dialog and the person form stop typing here. */
+export const PERSON_NAME_MAX = 80;
+
 export const STUDENT_LEVELS = ['mbo3', 'mbo4', 'hbo6'] as const;
 export type StudentLevel = (typeof STUDENT_LEVELS)[number];
 
@@ -31,7 +34,7 @@ export const studentDetailsSchema = Type.Object({
 
 export const personSchema = Type.Object({
   /** Display name; may be empty only for placeholder kinds (client, caregiver, family). */
-  name: Type.String({ maxLength: 80 }),
+  name: Type.String({ maxLength: PERSON_NAME_MAX }),
   /** Role on the board, decides the card's look. */
   kind: Type.Union(PERSON_KINDS.map((kind) => Type.Literal(kind))),
   /** Only for students. */
