@@ -1,56 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readBoard } from '../shared/docSchema.ts';
-import { recordAsked } from '../shared/learningQuestions.ts';
 import { matchQuestion } from '../shared/matching.ts';
 import { deriveSkillIndex } from '../shared/skillIndex.ts';
 import { setOwnLevel } from '../shared/skillLinks.ts';
-import { QUESTION_STATUSES } from '../shared/records/learningQuestion.ts';
 import { createBoard, createPerson, createQuestion, createSkill, createStudent, NOW } from '../shared/test/factory.ts';
-import { askOption, coverageRows, heat, matchGroups, pendingNominees, riskCounts } from './helpModel.ts';
-import { linkSkill } from '../shared/boardWrites.ts';
-import { respondToNomination } from '../shared/skillLinks.ts';
+import { coverageRows, heat, matchGroups, riskCounts } from './helpModel.ts';
 import { moveQuestion } from '../shared/learningQuestions.ts';
-
-describe('askOption', () => {
-  it('does allow exactly the asks recordAsked accepts going forward', () => {
-    for (const status of QUESTION_STATUSES) {
-      for (const kind of ['student', 'professional-team'] as const) {
-        const doc = createBoard();
-        const student = createStudent(doc, { name: 'Sanne' });
-        const other = kind === 'student' ? createStudent(doc, { name: 'Daan' }) : createPerson(doc, { name: 'Fatima', kind });
-        const question = createQuestion(doc, student);
-        // Bring the question to `status` through the lifecycle.
-        const q = readBoard(doc).questions.find((x) => x.id === question)!;
-        if (q.status !== status) {
-          for (const step of QUESTION_STATUSES.slice(1, QUESTION_STATUSES.indexOf(status) + 1)) {
-            moveQuestion(doc, question, step, step === 'answered' ? { answer: 'gevonden' } : {}, NOW);
-          }
-        }
-        const option = askOption(status, kind);
-        let threw = false;
-        try {
-          recordAsked(doc, question, other, NOW);
-        } catch {
-          threw = true;
-        }
-        // Never offer an ask that would fail.
-        if (option.allowed) expect(threw, `${status} ${kind}`).toBe(false);
-      }
-    }
-  });
-
-  it('does give a calm reason when an ask is not the next step', () => {
-    expect(askOption('observed', 'student')).toEqual({ allowed: false, block: 'lookUpFirst' });
-    expect(askOption('observed', 'teacher')).toEqual({ allowed: false, block: 'lookUpFirst' });
-    expect(askOption('looked-up', 'student')).toEqual({ allowed: true, step: 'asked-peers' });
-    expect(askOption('looked-up', 'professional-team')).toEqual({ allowed: false, block: 'peersFirst' });
-    expect(askOption('asked-peers', 'student')).toEqual({ allowed: true, step: 'asked-peers' });
-    expect(askOption('asked-peers', 'professional-team')).toEqual({ allowed: true, step: 'asked-professional' });
-    expect(askOption('asked-professional', 'student')).toEqual({ allowed: false, block: 'pastPeers' });
-    expect(askOption('asked-professional', 'professional-team')).toEqual({ allowed: true, step: 'asked-professional' });
-    expect(askOption('answered', 'student')).toEqual({ allowed: false, block: 'answered' });
-  });
-});
 
 describe('matchGroups', () => {
   it('does put fellow students in the peer group, with reasons in the chosen language and the allowed asks', () => {
@@ -103,18 +58,5 @@ describe('coverageRows', () => {
 
   it('does clamp the heat shade', () => {
     expect([0, 1, 3, 4, 9].map(heat)).toEqual([0, 1, 3, 4, 4]);
-  });
-});
-
-describe('pendingNominees', () => {
-  it('does list a fresh nomination until it is accepted', () => {
-    const doc = createBoard();
-    const fatima = createPerson(doc, { name: 'Fatima' });
-    const sam = createPerson(doc, { name: 'Sam' });
-    const wond = createSkill(doc, { label: 'wondzorg' });
-    const link = linkSkill(doc, { personId: sam, skillId: wond, actorId: fatima });
-    expect(pendingNominees(deriveSkillIndex(readBoard(doc)), wond)).toEqual([{ personId: sam, nominatedBy: [fatima] }]);
-    respondToNomination(doc, link, 'accepted', sam);
-    expect(pendingNominees(deriveSkillIndex(readBoard(doc)), wond)).toEqual([]);
   });
 });

@@ -1,33 +1,10 @@
 import type { Board } from '../shared/docSchema.ts';
-import { nextStatuses } from '../shared/learningQuestions.ts';
 import type { MatchCandidate, QuestionMatches } from '../shared/matching.ts';
 import { describeReasons, type ReasonLanguage } from '../shared/matchReasons.ts';
 import type { PersonKind } from '../shared/records/person.ts';
-import { QUESTION_STATUSES, type QuestionStatus } from '../shared/records/learningQuestion.ts';
+import { askOption, type AskOption, type QuestionStatus } from '../shared/records/learningQuestion.ts';
 import type { SkillCategory } from '../shared/records/skill.ts';
 import type { CoverageRisk, SkillCoverage, SkillIndex } from '../shared/skillIndex.ts';
-
-/** Why an ask cannot be recorded right now; each has a calm hint in the UI. */
-export type AskBlock = 'lookUpFirst' | 'peersFirst' | 'answered' | 'pastPeers';
-
-export type AskOption = { allowed: true; step: QuestionStatus } | { allowed: false; block: AskBlock };
-
-const order = (status: QuestionStatus) => QUESTION_STATUSES.indexOf(status);
-
-/**
- * Whether asking this kind of person may be recorded for a question now. Mirrors
- * recordAsked: a fellow student belongs to "asked fellow students", anyone else to "asked
- * a professional"; only forward along the lifecycle (nextStatuses) or at the same step.
- * Going back (asking a peer once a professional was asked) is left to the question panel.
- */
-export function askOption(status: QuestionStatus, kind: PersonKind | undefined): AskOption {
-  const step: QuestionStatus = kind === 'student' ? 'asked-peers' : 'asked-professional';
-  if (status === step) return { allowed: true, step };
-  if (status === 'answered') return { allowed: false, block: 'answered' };
-  if (order(status) > order(step)) return { allowed: false, block: 'pastPeers' };
-  if (nextStatuses(status).includes(step)) return { allowed: true, step };
-  return { allowed: false, block: status === 'observed' ? 'lookUpFirst' : 'peersFirst' };
-}
 
 export interface HelperRow {
   personId: string;
@@ -115,21 +92,6 @@ export function riskCounts(rows: readonly CoverageRow[]): RiskCounts {
 /** Heat: 0 (nobody) to 4 (four or more askable people), for the cell's shade. */
 export const heat = (count: number) => Math.min(4, Math.max(0, count));
 
-export interface PendingNominee {
-  personId: string;
-  /** Who nominated them (person ids, without duplicates). */
-  nominatedBy: string[];
-}
-
-/**
- * People nominated for a skill who cannot be asked yet (the nomination waits for their
- * answer): shown apart, so a nomination is visible the moment it is made.
- */
-export function pendingNominees(index: SkillIndex, skillId: string): PendingNominee[] {
-  return (index.bySkill.get(skillId) ?? [])
-    .filter((h) => !h.canBeAsked && h.nominations.some((n) => n.response === 'pending'))
-    .map((h) => ({
-      personId: h.personId,
-      nominatedBy: [...new Set(h.nominations.filter((n) => n.response === 'pending' && n.nominatedBy).map((n) => n.nominatedBy!))],
-    }));
-}
+// Re-exported only until HelpPanel imports them from shared/ (issue 15 merge).
+export type { AskOption } from '../shared/records/learningQuestion.ts';
+export { pendingNominees, type PendingNominee } from '../shared/skillIndex.ts';

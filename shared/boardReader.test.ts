@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { BoardReader, changedPositions, readBoard, recordMap, metaMap, type Board } from './docSchema.ts';
-import { addPerson, addQuestion, addSkill, moveCards, removeCards, setBoardTitle, unlinkSkill, updatePerson } from './boardWrites.ts';
+import { addPerson, addSkill, moveCards, removeCards, setBoardTitle, updatePerson } from './boardWrites.ts';
+import { addQuestion } from './learningQuestions.ts';
+import { unlinkSkill } from './skillLinks.ts';
 import { createBoard, createLink, createPair, createPerson, createSkill, createStudent } from './test/factory.ts';
 
 type Op =

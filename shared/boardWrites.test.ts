@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  BoardValidationError,
-  LOCAL_ORIGIN,
-  addPerson,
-  addQuestion,
-  addReaction,
-  addSkill,
-  linkSkill,
-  moveCards,
-  pairStudents,
-  removeCards,
-  setBoardTitle,
-  unlinkSkill,
-  updatePerson,
-  updateReaction,
-  updateSkill,
-} from './boardWrites.ts';
+import { BoardValidationError, LOCAL_ORIGIN } from './recordWrites.ts';
+import { addPerson, addReaction, addSkill, moveCards, removeCards, setBoardTitle, updatePerson, updateReaction, updateSkill } from './boardWrites.ts';
+import { addQuestion } from './learningQuestions.ts';
+import { linkSkill, unlinkSkill } from './skillLinks.ts';
+import { canPair, pairStudents } from './studentPairs.ts';
 import { readBoard, recordMap } from './docSchema.ts';
 import { isId } from './ids.ts';
 import { PERSON_KINDS, PLACEHOLDER_KINDS, type PersonKind } from './records/person.ts';
@@ -705,6 +693,45 @@ describe('pairStudents', () => {
       'people',
       '/nobody',
     );
+  });
+
+  it('does refuse a pair that already exists, in either order, writing nothing', () => {
+    const doc = createBoard();
+    const sanne = createStudent(doc);
+    const daan = createStudent(doc, { name: 'Daan Mulder' });
+    pairStudents(doc, [sanne, daan], undefined, NOW);
+    expectRefused(observe(doc, () => pairStudents(doc, [sanne, daan], undefined, NOW)), 'pairs', '/studentIds');
+    expectRefused(observe(doc, () => pairStudents(doc, [daan, sanne], undefined, NOW)), 'pairs', '/studentIds');
+    expect(readBoard(doc).pairs).toHaveLength(1);
+  });
+
+  it('does let a student be in several pairs with different fellow students', () => {
+    const doc = createBoard();
+    const sanne = createStudent(doc);
+    const daan = createStudent(doc, { name: 'Daan Mulder' });
+    const lotte = createStudent(doc, { name: 'Lotte Smit' });
+    pairStudents(doc, [sanne, daan], undefined, NOW);
+    expectOneWrite(observe(doc, () => pairStudents(doc, [lotte, sanne], undefined, NOW)));
+  });
+});
+
+describe('canPair', () => {
+  it('does offer pairing exactly when pairStudents would accept it', () => {
+    const doc = createBoard();
+    const sanne = createStudent(doc);
+    const daan = createStudent(doc, { name: 'Daan Mulder' });
+    const lotte = createStudent(doc, { name: 'Lotte Smit' });
+    const teacher = createPerson(doc, { kind: 'teacher' });
+    pairStudents(doc, [sanne, daan], undefined, NOW);
+    const board = readBoard(doc);
+    expect(canPair(board, [sanne, lotte])).toBe(true);
+    expect(canPair(board, [daan, sanne])).toBe(false);
+    expect(canPair(board, [sanne, daan])).toBe(false);
+    expect(canPair(board, [sanne, teacher])).toBe(false);
+    expect(canPair(board, [sanne, sanne])).toBe(false);
+    expect(canPair(board, [sanne])).toBe(false);
+    expect(canPair(board, [sanne, daan, lotte])).toBe(false);
+    expect(canPair(board, [sanne, 'nobody'])).toBe(false);
   });
 });
 

@@ -1,74 +1,21 @@
 import * as Y from 'yjs';
-import { RECORD_MAPS, firstSchemaError, metaMap, recordMap, type RecordMapName, type RecordOf } from './docSchema.ts';
+import { metaMap, recordMap } from './docSchema.ts';
 import { DOC_SCHEMA_VERSION } from './docVersion.ts';
-import { newId, isId } from './ids.ts';
+import { isId } from './ids.ts';
+import { BoardValidationError, checked, checkedPosition, existing, insertCard, objectEntries, trimmed, write } from './recordWrites.ts';
+import { deleteLinks } from './skillLinks.ts';
 import { BOARD_TITLE_MAX } from './records/meta.ts';
 import { PLACEHOLDER_KINDS, type PersonRecord } from './records/person.ts';
 import type { SkillRecord } from './records/skill.ts';
-import type { SkillLinkRecord, SkillLevel } from './records/skillLink.ts';
 import type { LearningQuestionRecord } from './records/learningQuestion.ts';
 import type { ReactionRecord } from './records/reaction.ts';
 import type { Position } from './records/position.ts';
 
-/** A write that would break the document contract. Nothing was written. */
-export class BoardValidationError extends Error {
-  readonly code = 'BOARD_INVALID_WRITE';
-  constructor(
-    readonly map: string,
-    readonly path: string,
-    message: string,
-  ) {
-    super(`${map}${path}: ${message}`);
-    this.name = 'BoardValidationError';
-  }
-}
-
-/** Transaction origin of local edits made through these helpers; the undo manager tracks exactly this. */
-export const LOCAL_ORIGIN = 'iedereen:local';
-
-/** Validates a whole record for `map`, throwing BoardValidationError with the path of the first bad field. */
-export function checked<M extends RecordMapName>(map: M, value: unknown): RecordOf<M> {
-  const error = firstSchemaError(RECORD_MAPS[map], value);
-  if (error) throw new BoardValidationError(map, error.path, error.message);
-  return value as RecordOf<M>;
-}
-
-/** The record `id` in `map`, or BoardValidationError when there is none. */
-export function existing<M extends RecordMapName>(doc: Y.Doc, map: M, id: string): RecordOf<M> {
-  const value = recordMap(doc, map).get(id);
-  if (value === undefined) throw new BoardValidationError(map, `/${id}`, 'no such record');
-  return value;
-}
-
-/** Runs `fn` as one local transaction: one update on the wire, one undo step. */
-export const write = (doc: Y.Doc, fn: () => void) => doc.transact(fn, LOCAL_ORIGIN);
-
-const checkedPosition = (at: Position) => checked('positions', { x: Math.round(at.x), y: Math.round(at.y) });
-
-/** Adds a card record and, when given, its position. Both are checked before anything is written. */
-function insertCard<M extends RecordMapName>(doc: Y.Doc, map: M, record: RecordOf<M>, at?: Position): string {
-  const position = at && checkedPosition(at);
-  const id = newId();
-  write(doc, () => {
-    recordMap(doc, map).set(id, record);
-    if (position) recordMap(doc, 'positions').set(id, position);
-  });
-  return id;
-}
-
-/** Trims text and leaves anything else for the schema to reject with a path. */
-const trimmed = <T>(value: T): T => (typeof value === 'string' ? (value.trim() as T) : value);
-
 /**
- * The entries of a map whose values are at least objects. Helpers that scan a map (to
- * cascade a delete, or find an existing link) must not trip over a malformed record
- * that a stale or foreign client wrote; readBoard already leaves those out.
+ * Writes to the board itself, its people, skills and reactions, and to cards of any kind
+ * (moving, removing). Each record's other writes have their own module: skillLinks.ts,
+ * learningQuestions.ts, studentPairs.ts.
  */
-function* objectEntries<M extends RecordMapName>(doc: Y.Doc, map: M): Generator<[string, Partial<RecordOf<M>>]> {
-  for (const [id, value] of recordMap(doc, map).entries()) {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) yield [id, value as Partial<RecordOf<M>>];
-  }
-}
 
 /** Gives a new board its meta. The server calls this once, when the board is created. */
 export function initBoard(doc: Y.Doc, { title = '', now = Date.now() }: { title?: string; now?: number } = {}) {
@@ -125,69 +72,8 @@ export function updateSkill(doc: Y.Doc, id: string, patch: Partial<NewSkill>) {
   write(doc, () => recordMap(doc, 'skills').set(id, next));
 }
 
-export interface LinkSkillInput {
-  personId: string;
-  skillId: string;
-  /** Who makes the link. Someone other than the person makes it a nomination. */
-  actorId?: string;
-  level?: SkillLevel;
-}
-
-/**
- * Records that a person has a skill: a self-claim, or a nomination when a colleague
- * (actorId) links it to someone else. Linking the same thing twice returns the existing link.
- */
-export function linkSkill(doc: Y.Doc, { personId, skillId, actorId, level }: LinkSkillInput, now = Date.now()): string {
-  existing(doc, 'people', personId);
-  existing(doc, 'skills', skillId);
-  const nomination = actorId !== undefined && actorId !== personId;
-  if (nomination) existing(doc, 'people', actorId);
-  const links = recordMap(doc, 'skillLinks');
-  for (const [id, link] of objectEntries(doc, 'skillLinks')) {
-    const same = link.personId === personId && link.skillId === skillId;
-    if (same && (nomination ? link.source === 'nomination' && link.nominatedBy === actorId : link.source === 'self')) return id;
-  }
-  const record: SkillLinkRecord = nomination
-    ? { personId, skillId, source: 'nomination', nominatedBy: actorId, response: 'pending', createdAt: now, createdBy: actorId }
-    : { personId, skillId, source: 'self', ...(level ? { level } : {}), createdAt: now, ...(actorId ? { createdBy: actorId } : {}) };
-  const id = newId();
-  const link = checked('skillLinks', record);
-  write(doc, () => links.set(id, link));
-  return id;
-}
-
-export function unlinkSkill(doc: Y.Doc, linkId: string) {
-  write(doc, () => deleteLinks(doc, (id) => id === linkId));
-}
-
-function deleteLinks(doc: Y.Doc, match: (id: string, link: Partial<SkillLinkRecord>) => boolean) {
-  const gone = new Set<string>();
-  for (const [id, link] of [...objectEntries(doc, 'skillLinks')]) if (match(id, link)) gone.add(id);
-  for (const id of gone) recordMap(doc, 'skillLinks').delete(id);
-  for (const [id, e] of [...objectEntries(doc, 'endorsements')]) if (e.linkId !== undefined && gone.has(e.linkId)) recordMap(doc, 'endorsements').delete(id);
-}
-
-export type NewQuestion = Omit<LearningQuestionRecord, 'createdAt' | 'status'> & { status?: LearningQuestionRecord['status'] };
-
-export function addQuestion(doc: Y.Doc, input: NewQuestion, at?: Position, now = Date.now()): string {
-  const student = existing(doc, 'people', input.studentId);
-  if (student.kind !== 'student') throw new BoardValidationError('questions', '/studentId', 'learning questions belong to a student');
-  return insertCard(doc, 'questions', checked('questions', { ...input, text: trimmed(input.text), status: input.status ?? 'observed', createdAt: now }), at);
-}
-
 export function addReaction(doc: Y.Doc, input: Omit<ReactionRecord, 'createdAt'>, at?: Position, now = Date.now()): string {
   return insertCard(doc, 'reactions', checked('reactions', { ...input, text: trimmed(input.text), createdAt: now }), at);
-}
-
-export function pairStudents(doc: Y.Doc, [a, b]: [string, string], actorId?: string, now = Date.now()): string {
-  if (a === b) throw new BoardValidationError('pairs', '/studentIds', 'a student cannot be paired with themself');
-  for (const [i, id] of [a, b].entries()) {
-    if (existing(doc, 'people', id).kind !== 'student') throw new BoardValidationError('pairs', `/studentIds/${i}`, 'only students can be paired');
-  }
-  const pair = checked('pairs', { studentIds: [a, b], createdAt: now, ...(actorId ? { createdBy: actorId } : {}) });
-  const id = newId();
-  write(doc, () => recordMap(doc, 'pairs').set(id, pair));
-  return id;
 }
 
 /** Moves cards in one transaction, so a multi-select drag is one undo step and one update. */
@@ -235,3 +121,10 @@ export function updateReaction(doc: Y.Doc, id: string, patch: Partial<Pick<React
   const next = checked('reactions', { ...existing(doc, 'reactions', id), ...patch, ...('text' in patch ? { text: trimmed(patch.text) } : {}) });
   write(doc, () => recordMap(doc, 'reactions').set(id, next));
 }
+
+// Re-exported only until client/pages/BoardWorkspace.tsx, the bench and the tests outside
+// shared/ import them from their own modules (issue 15 merge).
+export { BoardValidationError, LOCAL_ORIGIN, checked, existing, write } from './recordWrites.ts';
+export { linkSkill, unlinkSkill, type LinkSkillInput } from './skillLinks.ts';
+export { addQuestion, type NewQuestion } from './learningQuestions.ts';
+export { pairStudents } from './studentPairs.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { removeCards, unlinkSkill } from './boardWrites.ts';
+import { removeCards } from './boardWrites.ts';
+import { unlinkSkill } from './skillLinks.ts';
 import {
   decodeStoredSnapshot,
   encodeServerMessage,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addPerson, linkSkill, moveCards, removeCards, updatePerson } from './boardWrites.ts';
+import { addPerson, moveCards, removeCards, updatePerson } from './boardWrites.ts';
+import { linkSkill } from './skillLinks.ts';
 import { readBoard, recordMap, type Board } from './docSchema.ts';
 import { NOW, createBoard, createLink, createPerson, createQuestion, createSkill, createStudent } from './test/factory.ts';
 import { TestNetwork, seededRandom } from './test/testNetwork.ts';

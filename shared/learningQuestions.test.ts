@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readBoard } from './docSchema.ts';
-import { moveQuestion, nextStatuses, recordAsked, unpairStudents, updateQuestion } from './learningQuestions.ts';
-import { createBoard, createPair, createPerson, createQuestion, createSkill, createStudent } from './test/factory.ts';
+import { moveQuestion, recordAsked, updateQuestion } from './learningQuestions.ts';
+import { QUESTION_STATUSES, askOption, nextStatuses } from './records/learningQuestion.ts';
+import { unpairStudents } from './studentPairs.ts';
+import { createBoard, createPair, createPerson, createQuestion, createSkill, createStudent, NOW } from './test/factory.ts';
 
 function ward() {
   const doc = createBoard();
@@ -99,5 +101,46 @@ describe('peer pairs', () => {
     const pair = createPair(doc, student, peer);
     unpairStudents(doc, pair);
     expect(readBoard(doc).pairs).toEqual([]);
+  });
+});
+
+describe('askOption', () => {
+  it('does allow exactly the asks recordAsked accepts going forward', () => {
+    for (const status of QUESTION_STATUSES) {
+      for (const kind of ['student', 'professional-team'] as const) {
+        const doc = createBoard();
+        const student = createStudent(doc, { name: 'Sanne' });
+        const other = kind === 'student' ? createStudent(doc, { name: 'Daan' }) : createPerson(doc, { name: 'Fatima', kind });
+        const question = createQuestion(doc, student);
+        // Bring the question to `status` through the lifecycle.
+        const q = readBoard(doc).questions.find((x) => x.id === question)!;
+        if (q.status !== status) {
+          for (const step of QUESTION_STATUSES.slice(1, QUESTION_STATUSES.indexOf(status) + 1)) {
+            moveQuestion(doc, question, step, step === 'answered' ? { answer: 'gevonden' } : {}, NOW);
+          }
+        }
+        const option = askOption(status, kind);
+        let threw = false;
+        try {
+          recordAsked(doc, question, other, NOW);
+        } catch {
+          threw = true;
+        }
+        // Never offer an ask that would fail.
+        if (option.allowed) expect(threw, `${status} ${kind}`).toBe(false);
+      }
+    }
+  });
+
+  it('does give a calm reason when an ask is not the next step', () => {
+    expect(askOption('observed', 'student')).toEqual({ allowed: false, block: 'lookUpFirst' });
+    expect(askOption('observed', 'teacher')).toEqual({ allowed: false, block: 'lookUpFirst' });
+    expect(askOption('looked-up', 'student')).toEqual({ allowed: true, step: 'asked-peers' });
+    expect(askOption('looked-up', 'professional-team')).toEqual({ allowed: false, block: 'peersFirst' });
+    expect(askOption('asked-peers', 'student')).toEqual({ allowed: true, step: 'asked-peers' });
+    expect(askOption('asked-peers', 'professional-team')).toEqual({ allowed: true, step: 'asked-professional' });
+    expect(askOption('asked-professional', 'student')).toEqual({ allowed: false, block: 'pastPeers' });
+    expect(askOption('asked-professional', 'professional-team')).toEqual({ allowed: true, step: 'asked-professional' });
+    expect(askOption('answered', 'student')).toEqual({ allowed: false, block: 'answered' });
   });
 });

@@ -1,23 +1,17 @@
 import * as Y from 'yjs';
 import { recordMap } from './docSchema.ts';
-import { BoardValidationError, checked, existing, write } from './boardWrites.ts';
-import { QUESTION_STATUSES, type LearningQuestionRecord, type QuestionStatus } from './records/learningQuestion.ts';
+import { BoardValidationError, checked, existing, insertCard, trimmed, write } from './recordWrites.ts';
+import { askStep, isBefore, nextStatuses, type LearningQuestionRecord, type QuestionStatus } from './records/learningQuestion.ts';
+import type { Position } from './records/position.ts';
 
-const order = (status: QuestionStatus) => QUESTION_STATUSES.indexOf(status);
+/** Every write to learning questions: adding, moving along the lifecycle, asks, edits. */
 
-/**
- * Where a question may go from `status`. The afkijkuurtje's point is the order: look it
- * up yourself and ask fellow students before a professional, so a question moves one
- * step at a time. It can be answered at any step (the student may find it themself),
- * and go one step back to correct a slip.
- */
-export function nextStatuses(status: QuestionStatus): QuestionStatus[] {
-  const at = order(status);
-  const next = new Set<QuestionStatus>();
-  if (at > 0) next.add(QUESTION_STATUSES[at - 1]);
-  if (at < QUESTION_STATUSES.length - 1) next.add(QUESTION_STATUSES[at + 1]);
-  if (status !== 'answered') next.add('answered');
-  return QUESTION_STATUSES.filter((s) => next.has(s));
+export type NewQuestion = Omit<LearningQuestionRecord, 'createdAt' | 'status'> & { status?: LearningQuestionRecord['status'] };
+
+export function addQuestion(doc: Y.Doc, input: NewQuestion, at?: Position, now = Date.now()): string {
+  const student = existing(doc, 'people', input.studentId);
+  if (student.kind !== 'student') throw new BoardValidationError('questions', '/studentId', 'learning questions belong to a student');
+  return insertCard(doc, 'questions', checked('questions', { ...input, text: trimmed(input.text), status: input.status ?? 'observed', createdAt: now }), at);
 }
 
 export interface QuestionStep {
@@ -47,7 +41,7 @@ export function moveQuestion(doc: Y.Doc, questionId: string, to: QuestionStatus,
       existing(doc, 'people', step.helperId);
       next.helperId = step.helperId;
     }
-  } else if (order(to) < order(question.status) && question.status === 'answered') {
+  } else if (isBefore(to, question.status) && question.status === 'answered') {
     // Reopened: the old answer stays as a note of where it got to, but no longer counts.
     delete next.helperId;
   }
@@ -70,7 +64,7 @@ export function moveQuestion(doc: Y.Doc, questionId: string, to: QuestionStatus,
 export function recordAsked(doc: Y.Doc, questionId: string, personId: string, now = Date.now()) {
   const question = existing(doc, 'questions', questionId);
   const person = existing(doc, 'people', personId);
-  const step: QuestionStatus = person.kind === 'student' ? 'asked-peers' : 'asked-professional';
+  const step = askStep(person.kind);
   if (question.status === step) {
     if (personId === question.studentId) throw new BoardValidationError('questions', '/asked', 'a student cannot ask themself');
     const record = checked('questions', { ...question, asked: [...(question.asked ?? []), { personId, at: now }], updatedAt: now });
@@ -92,7 +86,5 @@ export function updateQuestion(doc: Y.Doc, questionId: string, edit: QuestionEdi
   write(doc, () => recordMap(doc, 'questions').set(questionId, record));
 }
 
-export function unpairStudents(doc: Y.Doc, pairId: string) {
-  existing(doc, 'pairs', pairId);
-  write(doc, () => recordMap(doc, 'pairs').delete(pairId));
-}
+// Re-exported only until client/pages/BoardWorkspace.tsx imports it from its own module (issue 15 merge).
+export { unpairStudents } from './studentPairs.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { readBoard } from './docSchema.ts';
-import { linkSkill } from './boardWrites.ts';
+import { linkSkill } from './skillLinks.ts';
 import { moveQuestion } from './learningQuestions.ts';
 import { respondToNomination, setOwnLevel, toggleEndorsement } from './skillLinks.ts';
 import { deriveSkillIndex } from './skillIndex.ts';
@@ -31,6 +31,20 @@ const match = (doc: Y.Doc, questionId: string, now = NOW) => {
 };
 
 describe('matchQuestion', () => {
+  it('does not count a nomination the nominee declined', () => {
+    const { doc, fatima, sam, sanne, mondzorg } = ward();
+    setOwnLevel(doc, { personId: sam, skillId: mondzorg, level: 'can-do', actorId: sam });
+    const nomination = linkSkill(doc, { personId: sam, skillId: mondzorg, actorId: fatima });
+    const question = createQuestion(doc, sanne, { skillIds: [mondzorg] });
+    const samOf = () => match(doc, question).professionals.find((c) => c.personId === sam)!;
+    const pending = samOf();
+    expect(pending.reasons).toContainEqual({ kind: 'nominations', count: 1, backers: 0 });
+    respondToNomination(doc, nomination, 'declined', sam);
+    const declined = samOf();
+    expect(declined.reasons.some((r) => r.kind === 'nominations')).toBe(false);
+    expect(declined.score).toBeLessThan(pending.score);
+  });
+
   it('does rank higher self levels and nominations first, and explains why', () => {
     const { doc, fatima, sam, noor, sanne, mondzorg } = ward();
     setOwnLevel(doc, { personId: fatima, skillId: mondzorg, level: 'can-do', actorId: fatima });

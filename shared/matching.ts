@@ -1,6 +1,6 @@
 import type { Board } from './docSchema.ts';
 import type { LearningQuestion } from './records/learningQuestion.ts';
-import type { SkillLevel } from './records/skillLink.ts';
+import { activeNominations, type SkillLevel } from './records/skillLink.ts';
 import type { SkillHolder, SkillIndex } from './skillIndex.ts';
 
 /** Why someone is suggested; turned into words by describeReasons. */
@@ -97,8 +97,7 @@ export function matchQuestion(board: Pick<Board, 'people' | 'questions' | 'skill
     let backers = 0;
     for (const holder of holders) {
       score += LEVEL_POINTS[holder.selfLevel ?? 'none'];
-      for (const nomination of holder.nominations) {
-        if (nomination.response === 'declined') continue;
+      for (const nomination of activeNominations(holder.nominations)) {
         nominations++;
         backers += nomination.backers.length;
       }

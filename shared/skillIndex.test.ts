@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { readBoard, recordMap } from './docSchema.ts';
-import { addPerson, addSkill, linkSkill, removeCards, unlinkSkill, updatePerson, updateSkill } from './boardWrites.ts';
+import { addPerson, addSkill, removeCards, updatePerson, updateSkill } from './boardWrites.ts';
+import { linkSkill, unlinkSkill } from './skillLinks.ts';
 import { respondToNomination, setOwnLevel, toggleEndorsement } from './skillLinks.ts';
-import { deriveSkillIndex, studentSkillIds } from './skillIndex.ts';
+import { deriveSkillIndex, pendingNominees, studentSkillIds } from './skillIndex.ts';
 import { SkillIndexer } from './skillIndexer.ts';
 import { SKILL_LEVELS } from './records/skillLink.ts';
 import { createBoard, createPerson, createSkill, createStudent } from './test/factory.ts';
@@ -231,5 +232,18 @@ describe('SkillIndexer', () => {
     const s = createSkill(doc);
     setOwnLevel(doc, { personId: p, skillId: s, level: 'can-do', actorId: p });
     expect(SkillIndexer.fromDoc(doc).index()).toEqual(indexOf(doc));
+  });
+});
+
+describe('pendingNominees', () => {
+  it('does list a fresh nomination until it is accepted', () => {
+    const doc = createBoard();
+    const fatima = createPerson(doc, { name: 'Fatima' });
+    const sam = createPerson(doc, { name: 'Sam' });
+    const wond = createSkill(doc, { label: 'wondzorg' });
+    const link = linkSkill(doc, { personId: sam, skillId: wond, actorId: fatima });
+    expect(pendingNominees(deriveSkillIndex(readBoard(doc)), wond)).toEqual([{ personId: sam, nominatedBy: [fatima] }]);
+    respondToNomination(doc, link, 'accepted', sam);
+    expect(pendingNominees(deriveSkillIndex(readBoard(doc)), wond)).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 import type { Board } from './docSchema.ts';
 import type { Person } from './records/person.ts';
 import type { Skill } from './records/skill.ts';
-import { SKILL_LEVELS, type NominationResponse, type SkillLevel, type SkillLink } from './records/skillLink.ts';
+import { SKILL_LEVELS, activeNominations, effectiveLevel, type NominationResponse, type SkillLevel, type SkillLink } from './records/skillLink.ts';
 import type { Endorsement } from './records/endorsement.ts';
-import { effectiveLevel } from './skillLinks.ts';
 
 /** A colleague's nomination of a person for a skill, with who backs it. */
 export interface NominationEntry {
@@ -64,7 +63,7 @@ export interface SkillIndex {
 const ASKABLE_LEVELS: ReadonlySet<SkillLevel> = new Set(['can-do', 'can-explain', 'ask-me']);
 
 /** A holder is worth listing when it says something: a claim or a nomination that is not declined. */
-const isListed = (holder: SkillHolder) => holder.claimed || holder.nominations.some((n) => n.response !== 'declined');
+const isListed = (holder: SkillHolder) => holder.claimed || activeNominations(holder.nominations).length > 0;
 
 /**
  * The holder for one person and skill from the links between them. Pure: the full
@@ -122,7 +121,7 @@ export function buildCoverage(skillId: string, holders: readonly SkillHolder[]):
       askable++;
       byLevel[holder.selfLevel ?? 'none']++;
     }
-    if (holder.nominations.some((n) => n.response !== 'declined')) nominated++;
+    if (activeNominations(holder.nominations).length > 0) nominated++;
     if (holder.fromStudent) students++;
   }
   return { skillId, askable, byLevel, nominated, students, risk: askable === 0 ? 'uncovered' : askable === 1 ? 'single' : 'covered' };
@@ -173,4 +172,22 @@ export function studentSkillIds(index: SkillIndex): Set<string> {
   const ids = new Set<string>();
   for (const [skillId, coverage] of index.coverage) if (coverage.students > 0) ids.add(skillId);
   return ids;
+}
+
+export interface PendingNominee {
+  personId: string;
+  /** Who nominated them (person ids, without duplicates). */
+  nominatedBy: string[];
+}
+
+/**
+ * People nominated for a skill who cannot be asked yet (the nomination waits for their
+ * answer): shown apart, so a nomination is visible the moment it is made.
+ */
+export function pendingNominees(index: SkillIndex, skillId: string): PendingNominee[] {
+  return (index.bySkill.get(skillId) ?? []).flatMap((holder) => {
+    const waiting = holder.nominations.filter((n) => n.response === 'pending');
+    if (holder.canBeAsked || waiting.length === 0) return [];
+    return [{ personId: holder.personId, nominatedBy: [...new Set(waiting.flatMap((n) => (n.nominatedBy ? [n.nominatedBy] : [])))] }];
+  });
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readBoard } from './docSchema.ts';
-import { BoardValidationError, linkSkill } from './boardWrites.ts';
-import { effectiveLevel, respondToNomination, setOwnLevel, toggleEndorsement } from './skillLinks.ts';
+import { BoardValidationError } from './recordWrites.ts';
+import { effectiveLevel } from './records/skillLink.ts';
+import { linkSkill, respondToNomination, setOwnLevel, toggleEndorsement } from './skillLinks.ts';
 import { createBoard, createPerson, createSkill, NOW } from './test/factory.ts';
+import { observe } from './test/observe.ts';
+import { createBoardUndoManager } from './undo.ts';
 
 function team() {
   const doc = createBoard();
@@ -26,6 +29,37 @@ describe('own skills', () => {
     expect(setOwnLevel(doc, { personId: sam, skillId: wondzorg, level: 'ask-me', actorId: sam })).toBe(id);
     expect(readBoard(doc).skillLinks).toHaveLength(1);
     expect(linkOf(doc, id).level).toBe('ask-me');
+  });
+
+  it('does claim a new skill with its level in one transaction, which one undo step takes back whole', () => {
+    const { doc, sam, wondzorg } = team();
+    const undo = createBoardUndoManager(doc, 0);
+    // What another tab receives: one update, never a claim without its level.
+    const seenByOtherTab: Array<ReturnType<typeof readBoard>['skillLinks']> = [];
+    const otherTab = new Y.Doc();
+    Y.applyUpdate(otherTab, Y.encodeStateAsUpdate(doc));
+    doc.on('update', (update: Uint8Array) => {
+      Y.applyUpdate(otherTab, update);
+      seenByOtherTab.push(readBoard(otherTab).skillLinks);
+    });
+    const observed = observe(doc, () => setOwnLevel(doc, { personId: sam, skillId: wondzorg, level: 'can-explain', actorId: sam }, NOW));
+    expect(observed.error).toBeUndefined();
+    expect(observed.transactions).toBe(1);
+    expect(seenByOtherTab).toEqual([[expect.objectContaining({ source: 'self', level: 'can-explain' })]]);
+
+    undo.undo();
+    expect(readBoard(doc).skillLinks).toEqual([]);
+  });
+
+  it('does change the level of an existing claim in one transaction', () => {
+    const { doc, sam, wondzorg } = team();
+    const id = setOwnLevel(doc, { personId: sam, skillId: wondzorg, level: 'can-do', actorId: sam }, NOW);
+    const undo = createBoardUndoManager(doc, 0);
+    const observed = observe(doc, () => setOwnLevel(doc, { personId: sam, skillId: wondzorg, level: 'ask-me', actorId: sam }, NOW));
+    expect(observed.transactions).toBe(1);
+    expect(observed.result).toBe(id);
+    undo.undo();
+    expect(linkOf(doc, id).level).toBe('can-do');
   });
 
   it('does not let someone else state a person’s own level', () => {

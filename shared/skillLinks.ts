@@ -1,18 +1,62 @@
 import * as Y from 'yjs';
 import { recordMap } from './docSchema.ts';
-import { BoardValidationError, checked, existing, linkSkill, write } from './boardWrites.ts';
+import { newId } from './ids.ts';
+import { BoardValidationError, checked, existing, objectEntries, write } from './recordWrites.ts';
 import { endorsementId } from './records/endorsement.ts';
-import type { Skill } from './records/skill.ts';
-import type { SkillLevel, SkillLink, SkillLinkRecord } from './records/skillLink.ts';
+import type { SkillLevel, SkillLinkRecord } from './records/skillLink.ts';
+
+/** Every write to skill links (claims, levels, nominations and their answers, backing). */
+
+export interface LinkSkillInput {
+  personId: string;
+  skillId: string;
+  /** Who makes the link. Someone other than the person makes it a nomination. */
+  actorId?: string;
+  level?: SkillLevel;
+}
 
 /**
- * The level that counts for matching and display. A reserved act without the
- * authorised-and-competent confirmation counts as "still learning", whatever level
- * the person chose: the law, not the self-assessment, decides who may do it.
+ * The link a person already has to a skill: their own claim, or the nomination by
+ * `nominatedBy`. Two tabs can still make the same link concurrently; readers tolerate that.
  */
-export function effectiveLevel(link: Pick<SkillLink, 'level' | 'authorisedAndCompetent'>, skill: Pick<Skill, 'reservedAct'>): SkillLevel | undefined {
-  if (skill.reservedAct && link.authorisedAndCompetent !== true) return link.level ? 'learning' : undefined;
-  return link.level;
+function findLink(doc: Y.Doc, personId: string, skillId: string, nominatedBy?: string): string | undefined {
+  for (const [id, link] of objectEntries(doc, 'skillLinks')) {
+    if (link.personId !== personId || link.skillId !== skillId) continue;
+    if (nominatedBy === undefined ? link.source === 'self' : link.source === 'nomination' && link.nominatedBy === nominatedBy) return id;
+  }
+  return undefined;
+}
+
+/**
+ * Records that a person has a skill: a self-claim, or a nomination when a colleague
+ * (actorId) links it to someone else. Linking the same thing twice returns the existing link.
+ */
+export function linkSkill(doc: Y.Doc, { personId, skillId, actorId, level }: LinkSkillInput, now = Date.now()): string {
+  existing(doc, 'people', personId);
+  existing(doc, 'skills', skillId);
+  const nomination = actorId !== undefined && actorId !== personId;
+  if (nomination) existing(doc, 'people', actorId);
+  const found = findLink(doc, personId, skillId, nomination ? actorId : undefined);
+  if (found !== undefined) return found;
+  const record: SkillLinkRecord = nomination
+    ? { personId, skillId, source: 'nomination', nominatedBy: actorId, response: 'pending', createdAt: now, createdBy: actorId }
+    : { personId, skillId, source: 'self', ...(level ? { level } : {}), createdAt: now, ...(actorId ? { createdBy: actorId } : {}) };
+  const id = newId();
+  const link = checked('skillLinks', record);
+  write(doc, () => recordMap(doc, 'skillLinks').set(id, link));
+  return id;
+}
+
+export function unlinkSkill(doc: Y.Doc, linkId: string) {
+  write(doc, () => deleteLinks(doc, (id) => id === linkId));
+}
+
+/** Deletes the matching links with their endorsements. Call inside a write. */
+export function deleteLinks(doc: Y.Doc, match: (id: string, link: Partial<SkillLinkRecord>) => boolean) {
+  const gone = new Set<string>();
+  for (const [id, link] of [...objectEntries(doc, 'skillLinks')]) if (match(id, link)) gone.add(id);
+  for (const id of gone) recordMap(doc, 'skillLinks').delete(id);
+  for (const [id, e] of [...objectEntries(doc, 'endorsements')]) if (e.linkId !== undefined && gone.has(e.linkId)) recordMap(doc, 'endorsements').delete(id);
 }
 
 export interface OwnLevelInput {
@@ -25,18 +69,24 @@ export interface OwnLevelInput {
   actorId: string;
 }
 
-/** A person states their own level for a skill, claiming it if they had not yet. */
+/**
+ * A person states their own level for a skill, claiming it if they had not yet. Claim and
+ * level are one transaction: one undo step takes the whole claim back, and other tabs
+ * never see a claim without its level.
+ */
 export function setOwnLevel(doc: Y.Doc, { personId, skillId, level, authorisedAndCompetent, actorId }: OwnLevelInput, now = Date.now()): string {
   if (actorId !== personId) throw new BoardValidationError('skillLinks', '/level', 'only the person themself can state their own level');
+  existing(doc, 'people', personId);
   const skill = existing(doc, 'skills', skillId);
-  const linkId = linkSkill(doc, { personId, skillId, actorId }, now);
-  const current = existing(doc, 'skillLinks', linkId);
+  const found = findLink(doc, personId, skillId);
+  const current: SkillLinkRecord = found !== undefined ? existing(doc, 'skillLinks', found) : { personId, skillId, source: 'self', createdAt: now, createdBy: actorId };
   const next: SkillLinkRecord = { ...current, level };
   if (skill.reservedAct) next.authorisedAndCompetent = authorisedAndCompetent === true;
   else delete next.authorisedAndCompetent;
   const record = checked('skillLinks', next);
-  write(doc, () => recordMap(doc, 'skillLinks').set(linkId, record));
-  return linkId;
+  const id = found ?? newId();
+  write(doc, () => recordMap(doc, 'skillLinks').set(id, record));
+  return id;
 }
 
 /** The nominee accepts or declines a colleague's nomination. */
@@ -70,3 +120,6 @@ export function toggleEndorsement(doc: Y.Doc, linkId: string, personId: string, 
   write(doc, () => endorsements.set(id, record));
   return true;
 }
+
+// Re-exported only until client/pages/BoardWorkspace.tsx imports it from its record (issue 15 merge).
+export { effectiveLevel } from './records/skillLink.ts';

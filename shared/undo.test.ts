@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readBoard } from './docSchema.ts';
-import { linkSkill, moveCards } from './boardWrites.ts';
+import { linkSkill } from './skillLinks.ts';
+import { moveCards } from './boardWrites.ts';
 import { respondToNomination } from './skillLinks.ts';
 import { createBoardUndoManager } from './undo.ts';
 import { createBoard, createPerson, createSkill } from './test/factory.ts';

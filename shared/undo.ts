@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { LOCAL_ORIGIN } from './boardWrites.ts';
+import { LOCAL_ORIGIN } from './recordWrites.ts';
 import { META_MAP, RECORD_MAP_NAMES } from './docSchema.ts';
 
 /**

@@ -2,10 +2,9 @@ import { PatchedMap } from '../../shared/patchedMap.ts';
 import { changedPositions, type Board } from '../../shared/docSchema.ts';
 import type { PersonKind, StudentLevel } from '../../shared/records/person.ts';
 import type { SkillCategory } from '../../shared/records/skill.ts';
-import type { NominationResponse, SkillLevel } from '../../shared/records/skillLink.ts';
 import { QUESTION_STATUSES, type QuestionStatus, type ThemeKind } from '../../shared/records/learningQuestion.ts';
 import type { ReactionKind } from '../../shared/records/reaction.ts';
-import { effectiveLevel } from '../../shared/skillLinks.ts';
+import { effectiveLevel, isActiveNomination, type NominationResponse, type SkillLevel } from '../../shared/records/skillLink.ts';
 import {
   PERSON_CARD,
   PERSON_TEXT_X,
@@ -321,7 +320,7 @@ function buildCardContents(board: ContentInputs, labels: ViewLabels, measure: Me
   const linksByPerson = new Map<string, Link[]>();
   const peopleCount = new Map<string, Set<string>>();
   for (const link of board.skillLinks) {
-    const declined = link.source === 'nomination' && link.response === 'declined';
+    const declined = link.source === 'nomination' && !isActiveNomination(link);
     if (declined && link.personId !== meId) continue;
     let list = linksByPerson.get(link.personId);
     if (!list) linksByPerson.set(link.personId, (list = []));
@@ -370,7 +369,7 @@ function buildCardContents(board: ContentInputs, labels: ViewLabels, measure: Me
                 ...(level ? { level } : {}),
                 ...(badge ? { badge } : {}),
                 badgeWidth,
-                faint: response === 'declined',
+                faint: nomination && !isActiveNomination(link),
               },
               width: Math.ceil(width),
               sort: nomination ? `${link.createdAt}`.padStart(16, '0') + link.id : label.toLocaleLowerCase(),

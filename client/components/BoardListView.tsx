@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../shared/docSchema.ts';
 import type { SkillHolder, SkillIndex } from '../../shared/skillIndex.ts';
+import { activeNominations } from '../../shared/records/skillLink.ts';
 
 interface Props {
   board: Board;
@@ -23,7 +24,7 @@ export function BoardListView({ board, index, nameOf, skillName }: Props) {
   const holderText = (h: SkillHolder) => {
     const parts: string[] = [];
     if (h.selfLevel) parts.push(t(`levelShort.${h.selfLevel}`));
-    const nominations = h.nominations.filter((n) => n.response !== 'declined');
+    const nominations = activeNominations(h.nominations);
     if (nominations.length > 0) {
       const names = nominations.map((n) => (n.nominatedBy ? nameOf(n.nominatedBy) : '')).filter(Boolean);
       parts.push(names.length ? t('list.nominatedBy', { names: [...new Set(names)].join(', ') }) : t('list.nominated'));

@@ -6,12 +6,13 @@ import {
   QUESTION_STATUSES,
   THEME_KINDS,
   THEME_LABEL_MAX,
+  nextStatuses,
   type LearningQuestion,
   type QuestionStatus,
   type ThemeKind,
 } from '../../shared/records/learningQuestion.ts';
 import type { Skill } from '../../shared/records/skill.ts';
-import { nextStatuses, type QuestionEdit, type QuestionStep } from '../../shared/learningQuestions.ts';
+import type { QuestionEdit, QuestionStep } from '../../shared/learningQuestions.ts';
 import { Field } from './Field.tsx';
 import { Icon } from './Icon.tsx';
 import { SkillPicker } from './SkillPicker.tsx';

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { csvField } from './indexCsv.ts';
+import { readBoard } from '../../shared/docSchema.ts';
+import { deriveSkillIndex } from '../../shared/skillIndex.ts';
+import { linkSkill, respondToNomination, setOwnLevel } from '../../shared/skillLinks.ts';
+import { createBoard, createPerson, createSkill } from '../../shared/test/factory.ts';
+import { csvField, indexToCsv } from './indexCsv.ts';
 
 describe('CSV fields', () => {
   it.each([
@@ -30,5 +34,27 @@ describe('CSV fields', () => {
     ['Sam; "de" Boer', '"Sam; ""de"" Boer"'],
   ])('does leave %j as it is (quoted where needed)', (value, expected) => {
     expect(csvField(value)).toBe(expected);
+  });
+});
+
+describe('indexToCsv', () => {
+  const rowsOf = (csv: string) => csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(';'));
+
+  it('does list who nominated a person until the nominee declines', () => {
+    const doc = createBoard();
+    const fatima = createPerson(doc, { name: 'Fatima' });
+    const sam = createPerson(doc, { name: 'Sam' });
+    const wondzorg = createSkill(doc, { label: 'wondzorg' });
+    setOwnLevel(doc, { personId: sam, skillId: wondzorg, level: 'can-do', actorId: sam });
+    const nomination = linkSkill(doc, { personId: sam, skillId: wondzorg, actorId: fatima });
+    const samRow = () => {
+      const board = readBoard(doc);
+      const [header, ...rows] = rowsOf(indexToCsv({ board, index: deriveSkillIndex(board) }));
+      const row = rows.find((r) => r[header.indexOf('persoon')] === 'Sam')!;
+      return { nominatedBy: row[header.indexOf('genomineerd door')], nomination: row[header.indexOf('nominatie')] };
+    };
+    expect(samRow()).toEqual({ nominatedBy: 'Fatima', nomination: 'pending' });
+    respondToNomination(doc, nomination, 'declined', sam);
+    expect(samRow()).toEqual({ nominatedBy: '', nomination: '' });
   });
 });

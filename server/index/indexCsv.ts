@@ -1,3 +1,4 @@
+import { activeNominations } from '../../shared/records/skillLink.ts';
 import type { BoardView } from './boardIndexService.ts';
 
 const COLUMNS = ['vaardigheid', 'categorie', 'voorbehouden handeling', 'persoon', 'rol', 'eigen niveau', 'bevoegd en bekwaam', 'genomineerd door', 'steunbetuigingen', 'nominatie', 'aanspreekbaar', 'student'];
@@ -29,7 +30,7 @@ export function indexToCsv({ board, index }: BoardView): string {
   for (const skill of [...board.skills].sort((a, b) => a.label.localeCompare(b.label, 'nl'))) {
     for (const holder of index.bySkill.get(skill.id) ?? []) {
       const person = people.get(holder.personId)!;
-      const active = holder.nominations.filter((n) => n.response !== 'declined');
+      const active = activeNominations(holder.nominations);
       rows.push(
         [
           skill.label,

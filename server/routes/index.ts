@@ -4,6 +4,7 @@ import { describeReasons, type ReasonLanguage } from '../../shared/matchReasons.
 import { searchSkills } from '../../shared/skillSearch.ts';
 import { SKILL_CATEGORIES, type Skill } from '../../shared/records/skill.ts';
 import type { SkillHolder } from '../../shared/skillIndex.ts';
+import { activeNominations } from '../../shared/records/skillLink.ts';
 import { ErrorCodes, errorBody, errorBodySchema } from '../errors.ts';
 import { boardParamsSchema } from './boards.ts';
 import { BOARD_ID_PATTERN } from '../store/boardStore.ts';
@@ -353,7 +354,7 @@ export const indexRoutes: FastifyPluginAsync = async (app) => {
               name: people.get(h.personId)!.name,
               kind: people.get(h.personId)!.kind,
               ...(h.selfLevel ? { selfLevel: h.selfLevel } : {}),
-              nominations: h.nominations.filter((n) => n.response !== 'declined').length,
+              nominations: activeNominations(h.nominations).length,
             })),
           });
         }

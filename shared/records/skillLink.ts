@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { idSchema, timestampSchema } from './common.ts';
+import type { Skill } from './skill.ts';
 
 /** The self-assessment scale, in the order of growing confidence. */
 export const SKILL_LEVELS = ['learning', 'can-do', 'can-explain', 'ask-me'] as const;
@@ -34,3 +35,23 @@ export const skillLinkSchema = Type.Object({
 
 export type SkillLinkRecord = Static<typeof skillLinkSchema>;
 export type SkillLink = SkillLinkRecord & { id: string };
+
+/**
+ * The level that counts for matching and display. A reserved act without the
+ * authorised-and-competent confirmation counts as "still learning", whatever level
+ * the person chose: the law, not the self-assessment, decides who may do it.
+ */
+export function effectiveLevel(link: Pick<SkillLink, 'level' | 'authorisedAndCompetent'>, skill: Pick<Skill, 'reservedAct'>): SkillLevel | undefined {
+  if (skill.reservedAct && link.authorisedAndCompetent !== true) return link.level ? 'learning' : undefined;
+  return link.level;
+}
+
+/**
+ * A nomination still speaks for the nominee unless they declined it: a pending one is
+ * shown and counted from the moment it is made. A missing response is pending (older
+ * records, and self links, have none).
+ */
+export const isActiveNomination = (nomination: { response?: NominationResponse }) => nomination.response !== 'declined';
+
+/** The nominations that count: every one the nominee did not decline. */
+export const activeNominations = <N extends { response?: NominationResponse }>(nominations: readonly N[]): N[] => nominations.filter(isActiveNomination);

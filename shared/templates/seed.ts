@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { recordMap } from '../docSchema.ts';
-import { checked, write } from '../boardWrites.ts';
+import { checked, write } from '../recordWrites.ts';
 import { newId } from '../ids.ts';
 import { SKILL_CATEGORIES } from '../records/skill.ts';
 import { CARE_TEAM_SKILLS, type BoardTemplate } from './careTeam.ts';

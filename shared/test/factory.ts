@@ -7,18 +7,10 @@
  * `putRaw`, straight into the map, so tests can show how readers cope with them.
  */
 import * as Y from 'yjs';
-import {
-  addPerson,
-  addQuestion,
-  addReaction,
-  addSkill,
-  initBoard,
-  linkSkill,
-  pairStudents,
-  type NewPerson,
-  type NewQuestion,
-  type NewSkill,
-} from '../boardWrites.ts';
+import { addPerson, addReaction, addSkill, initBoard, type NewPerson, type NewSkill } from '../boardWrites.ts';
+import { addQuestion, type NewQuestion } from '../learningQuestions.ts';
+import { linkSkill } from '../skillLinks.ts';
+import { pairStudents } from '../studentPairs.ts';
 import { recordMap, type RecordMapName, type RecordOf } from '../docSchema.ts';
 import { endorsementId } from '../records/endorsement.ts';
 import type { PersonKind, PersonRecord, StudentLevel } from '../records/person.ts';
