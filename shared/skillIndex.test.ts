@@ -246,4 +246,14 @@ describe('pendingNominees', () => {
     respondToNomination(doc, link, 'accepted', sam);
     expect(pendingNominees(deriveSkillIndex(readBoard(doc)), wond)).toEqual([]);
   });
+
+  it('does not list apart a nominee who can already be asked through their own level', () => {
+    const doc = createBoard();
+    const fatima = createPerson(doc, { name: 'Fatima' });
+    const sam = createPerson(doc, { name: 'Sam' });
+    const wond = createSkill(doc, { label: 'wondzorg' });
+    setOwnLevel(doc, { personId: sam, skillId: wond, level: 'can-do', actorId: sam });
+    linkSkill(doc, { personId: sam, skillId: wond, actorId: fatima });
+    expect(pendingNominees(deriveSkillIndex(readBoard(doc)), wond)).toEqual([]);
+  });
 });

@@ -35,6 +35,14 @@ describe('skill search', () => {
     expect(labels('wound', (s) => (s.id === 'a' ? ['wound care'] : []))).toEqual(['wondzorg']);
   });
 
+  it('does find a template skill by its name in either language without being told', () => {
+    const fromTemplate = [{ ...skill('t', 'wondzorg'), templateKey: 'wound-care' }, skill('u', 'mondzorg')];
+    expect(searchSkills(fromTemplate, 'wound care').map((m) => m.skill.id)).toEqual(['t']);
+    expect(searchSkills(fromTemplate, 'wound care')[0].via).toBe('wound care');
+    // A skill the team made itself has no other-language name.
+    expect(searchSkills([skill('v', 'wondzorg')], 'wound care')).toEqual([]);
+  });
+
   it('lists everything alphabetically for an empty query, and nothing when a word is missing', () => {
     expect(labels('')).toHaveLength(skills.length);
     expect(labels('wondzorg xyz')).toEqual([]);

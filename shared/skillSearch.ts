@@ -1,4 +1,5 @@
 import type { Skill } from './records/skill.ts';
+import { templateSkillNames } from './templates/templateNames.ts';
 
 /**
  * Folds text for matching what people type: case, accents (é → e, ï → i), punctuation
@@ -28,10 +29,12 @@ export interface SkillMatch {
 
 /**
  * Finds skills for a search box: every word typed must start a word of the label, a
- * synonym, or an extra name (e.g. the template's label in the other language), or occur
- * inside a compound word ("preventie" finds "valpreventie"). Best matches first.
+ * synonym, or an extra name, or occur inside a compound word ("preventie" finds
+ * "valpreventie"). Best matches first. The extra names are the template's names in both
+ * languages unless told otherwise, so every search box and the server's /api/search
+ * find the same skills.
  */
-export function searchSkills(skills: readonly Skill[], query: string, extraNames: (skill: Skill) => string[] = () => []): SkillMatch[] {
+export function searchSkills(skills: readonly Skill[], query: string, extraNames: (skill: Skill) => string[] = templateSkillNames): SkillMatch[] {
   const wanted = words(query);
   if (wanted.length === 0) return skills.map((skill) => ({ skill, rank: 0 })).sort((a, b) => a.skill.label.localeCompare(b.skill.label, 'nl'));
   const matches: SkillMatch[] = [];

@@ -6,7 +6,7 @@ import { recordMap } from '../../shared/docSchema.ts';
 import { respondToNomination, setOwnLevel, toggleEndorsement } from '../../shared/skillLinks.ts';
 import { moveQuestion } from '../../shared/learningQuestions.ts';
 import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
-import { bearer, createBoard, makeDataDir, removeDataDir, startServer, type TestBoard } from '../test/testServer.ts';
+import { bearer, boardFromResponse, createBoard, makeDataDir, removeDataDir, startServer, type TestBoard } from '../test/testServer.ts';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -203,6 +203,34 @@ describe('search across boards', () => {
     expect(partial.every((r: { skill: string; people: unknown[] }) => r.skill === 'wondzorg' && r.people.length === 2)).toBe(true);
     void a;
     void b;
+  });
+
+  it('does find a care-team template skill by its English name, as the skills palette does', async () => {
+    const created = await server.app.inject({ method: 'POST', url: '/api/boards', payload: { title: 'Noord', template: 'care-team' }, headers: admin });
+    const board = boardFromResponse(created.json());
+    const client = connectClient(server.url, board.id, board.tokens.participant);
+    clients.push(client);
+    await client.synced;
+    const doc = client.doc;
+    const wondzorg = [...recordMap(doc, 'skills').entries()].find(([, s]) => s.templateKey === 'wound-care')![0];
+    const fatima = addPerson(doc, { name: 'Fatima El Amrani', kind: 'professional-team' });
+    const sam = addPerson(doc, { name: 'Sam', kind: 'professional-team' });
+    setOwnLevel(doc, { personId: fatima, skillId: wondzorg, level: 'ask-me', actorId: fatima });
+    setOwnLevel(doc, { personId: sam, skillId: wondzorg, level: 'can-do', actorId: sam });
+    const declined = linkSkill(doc, { personId: sam, skillId: wondzorg, actorId: fatima });
+    respondToNomination(doc, declined, 'declined', sam);
+    await client.ownWorkStored();
+
+    const response = await server.app.inject({ url: '/api/search?q=wound%20care', headers: { 'x-board-tokens': `${board.id}:${board.tokens.viewer}` } });
+    expect(response.statusCode).toBe(200);
+    const hits = response.json().results;
+    expect(hits.map((r: { skill: string }) => r.skill)).toEqual(['wondzorg']);
+    // Sam declined the nomination: it does not count for him.
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect([...hits[0].people].sort(byName)).toEqual([
+      { personId: fatima, name: 'Fatima El Amrani', kind: 'professional-team', selfLevel: 'ask-me', nominations: 0 },
+      { personId: sam, name: 'Sam', kind: 'professional-team', selfLevel: 'can-do', nominations: 0 },
+    ]);
   });
 
   it('does cover only the boards whose links the caller presents, and refuses with none', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SkillLink } from '../shared/records/skillLink.ts';
+import type { SkillLink } from './records/skillLink.ts';
 import { nominationEvents } from './nominationEvents.ts';
 
 const nomination = (id: string, response: SkillLink['response'] = 'pending'): SkillLink => ({
