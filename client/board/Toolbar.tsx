@@ -1,7 +1,7 @@
 import { type Ref, memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REACTION_KINDS, type ReactionKind } from '../../shared/records/reaction.ts';
-import { Icon, type IconName } from './Icon.tsx';
+import { Icon, type IconName } from '../components/Icon.tsx';
 
 export interface SelectionActions {
   /** One card is selected that has a name or text to edit. */

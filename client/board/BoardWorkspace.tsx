@@ -96,14 +96,14 @@ import { PresenceList, type PresenceEntry } from '../components/PresenceList.tsx
 import { QuestionFilterPanel } from '../components/QuestionFilterPanel.tsx';
 import { QuestionPanel } from '../components/QuestionPanel.tsx';
 import { ReactionsPanel } from '../components/ReactionsPanel.tsx';
-import { ShortcutsDialog } from '../components/ShortcutsDialog.tsx';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { SidePanel } from '../components/SidePanel.tsx';
 import { SkillPalette, type PaletteSkill } from '../components/SkillPalette.tsx';
 import { StatusIndicator } from '../components/StatusIndicator.tsx';
 import { TextEditField } from '../components/TextEditField.tsx';
-import { Toolbar, type SelectionActions } from '../components/Toolbar.tsx';
-import { ViewRail, type PanelName } from '../components/ViewRail.tsx';
-import { ZoomControls } from '../components/ZoomControls.tsx';
+import { Toolbar, type SelectionActions } from './Toolbar.tsx';
+import { ViewRail, type PanelName } from './ViewRail.tsx';
+import { ZoomControls } from './ZoomControls.tsx';
 import { LiveCursors } from './LiveCursors.tsx';
 
 /** Breathing room around "fit all", on top of the space the floating controls take. */

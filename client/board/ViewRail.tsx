@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon, type IconName } from './Icon.tsx';
+import { Icon, type IconName } from '../components/Icon.tsx';
 
 export type PanelName = 'palette' | 'questions' | 'help' | 'coverage' | 'reactions' | 'legend';
 

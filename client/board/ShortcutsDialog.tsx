@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Dialog } from './Dialog.tsx';
+import { Dialog } from '../components/Dialog.tsx';
 
 /** The `?` overlay: every keyboard shortcut on the board. */
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
