@@ -2,54 +2,43 @@ import { memo } from 'react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../components/Icon.tsx';
-
-export type PanelName = 'palette' | 'questions' | 'help' | 'coverage' | 'reactions' | 'legend';
+import { action, type ActionStates } from './actions.ts';
 
 interface Props {
-  panel: PanelName | null;
-  studentsOn: boolean;
-  onPanel(panel: PanelName): void;
-  onStudents(): void;
-  onShortcuts(): void;
+  /** Which panels and modes are on (see actions.ts); the same object while the answers are. */
+  states: ActionStates;
+  onRun(actionId: string): void;
   ref?: Ref<HTMLDivElement>;
 }
 
-const PANELS: Array<{ name: PanelName; icon: IconName }> = [
-  { name: 'palette', icon: 'skill' },
-  { name: 'questions', icon: 'question' },
-  { name: 'help', icon: 'help' },
-  { name: 'coverage', icon: 'grid' },
-  { name: 'reactions', icon: 'reaction' },
-  { name: 'legend', icon: 'people' },
+/** The rail's buttons, in order: each runs the action of its id. */
+const BUTTONS: Array<{ id: string; icon: IconName; className?: string }> = [
+  { id: 'panel:palette', icon: 'skill' },
+  { id: 'students', icon: 'student', className: 'rail-students' },
+  { id: 'panel:questions', icon: 'question' },
+  { id: 'panel:help', icon: 'help' },
+  { id: 'panel:coverage', icon: 'grid' },
+  { id: 'panel:reactions', icon: 'reaction' },
+  { id: 'panel:legend', icon: 'people' },
 ];
 
 /**
  * What to look at: panels (skills, learning questions, sounding board, legend) and the
  * "Van studenten" highlight. A column on the right on big screens, a scrolling row on phones.
  */
-export const ViewRail = memo(function ViewRail({ panel, studentsOn, onPanel, onStudents, onShortcuts, ref }: Props) {
+export const ViewRail = memo(function ViewRail({ states, onRun, ref }: Props) {
   const { t } = useTranslation();
   return (
     <div ref={ref} className="view-rail" role="toolbar" aria-label={t('view.label')}>
-      {PANELS.slice(0, 1).map(({ name, icon }) => (
-        <button key={name} type="button" className="rail-button" aria-pressed={panel === name} onClick={() => onPanel(name)}>
+      {BUTTONS.map(({ id, icon, className }) => (
+        <button key={id} type="button" className={`rail-button${className ? ` ${className}` : ''}`} aria-pressed={states.pressed(id)} onClick={() => onRun(id)}>
           <Icon name={icon} />
-          <span>{t(`view.${name}`)}</span>
+          <span>{t(action(id).labelKey)}</span>
         </button>
       ))}
-      <button type="button" className="rail-button rail-students" aria-pressed={studentsOn} onClick={onStudents}>
-        <Icon name="student" />
-        <span>{t('view.students')}</span>
-      </button>
-      {PANELS.slice(1).map(({ name, icon }) => (
-        <button key={name} type="button" className="rail-button" aria-pressed={panel === name} onClick={() => onPanel(name)}>
-          <Icon name={icon} />
-          <span>{t(`view.${name}`)}</span>
-        </button>
-      ))}
-      <button type="button" className="rail-button rail-shortcuts" onClick={onShortcuts} aria-keyshortcuts="?">
+      <button type="button" className="rail-button rail-shortcuts" onClick={() => onRun('shortcuts')} aria-keyshortcuts={action('shortcuts').kbd?.join(' ')}>
         <Icon name="keyboard" />
-        <span>{t('view.shortcuts')}</span>
+        <span>{t(action('shortcuts').labelKey)}</span>
       </button>
     </div>
   );

@@ -1,31 +1,31 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon.tsx';
+import { action } from './actions.ts';
 
 interface Props {
   scale: number;
-  onZoomIn(): void;
-  onZoomOut(): void;
-  onFit(): void;
+  onRun(actionId: string): void;
 }
 
-export const ZoomControls = memo(function ZoomControls({ scale, onZoomIn, onZoomOut, onFit }: Props) {
+export const ZoomControls = memo(function ZoomControls({ scale, onRun }: Props) {
   const { t } = useTranslation();
   const percent = Math.round(scale * 100);
+  const label = (id: string) => t(action(id).labelKey);
   return (
     <div className="zoom-controls" role="group" aria-label={t('toolbar.zoomLevel', { percent })}>
-      <button type="button" className="icon-button" onClick={onZoomOut} aria-label={t('toolbar.zoomOut')} title={t('toolbar.zoomOut')}>
+      <button type="button" className="icon-button" onClick={() => onRun('zoomOut')} aria-label={label('zoomOut')} title={label('zoomOut')}>
         <Icon name="minus" />
       </button>
       <span className="zoom-level" aria-hidden="true">
         {percent}%
       </span>
-      <button type="button" className="icon-button" onClick={onZoomIn} aria-label={t('toolbar.zoomIn')} title={t('toolbar.zoomIn')}>
+      <button type="button" className="icon-button" onClick={() => onRun('zoomIn')} aria-label={label('zoomIn')} title={label('zoomIn')}>
         <Icon name="plus" />
       </button>
-      <button type="button" className="button button-quiet zoom-fit" onClick={onFit} title={t('toolbar.fit')}>
+      <button type="button" className="button button-quiet zoom-fit" onClick={() => onRun('fit')} title={label('fit')}>
         <Icon name="fit" />
-        <span>{t('toolbar.fit')}</span>
+        <span>{label('fit')}</span>
       </button>
     </div>
   );
