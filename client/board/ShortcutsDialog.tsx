@@ -16,7 +16,7 @@ function keyLabel(combo: string, mod: string): string {
 }
 
 /** Rows of the table: one per shortcut label, with every key of the actions that share it. */
-function shortcutRows(translate: (key: string) => string, mod: string): Array<[string[], string]> {
+export function shortcutRows(translate: (key: string) => string, mod: string): Array<[string[], string]> {
   const rows = new Map<string, string[]>();
   for (const { kbd, shortcut } of ACTIONS) {
     if (!kbd || !shortcut) continue;
