@@ -9,7 +9,7 @@ import { Icon } from '../components/Icon.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Link } from '../components/Link.tsx';
 import { NotFound } from './NotFound.tsx';
-import { BoardWorkspace } from './BoardWorkspace.tsx';
+import { BoardWorkspace } from '../board/BoardWorkspace.tsx';
 import { useBoardConnection } from '../hooks/useBoardConnection.ts';
 
 type Lookup =

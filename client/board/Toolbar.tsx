@@ -1,28 +1,15 @@
 import { type Ref, memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REACTION_KINDS, type ReactionKind } from '../../shared/records/reaction.ts';
-import { Icon, type IconName } from './Icon.tsx';
-
-export interface SelectionActions {
-  /** One card is selected that has a name or text to edit. */
-  canEdit: boolean;
-  /** The selected card holds text (question, reaction) rather than a name. */
-  editIsText: boolean;
-  canDelete: boolean;
-  /** Exactly two students are selected who are not yet a pair. */
-  canPair: boolean;
-}
+import { REACTION_KINDS } from '../../shared/records/reaction.ts';
+import { action, type ActionStates } from './actions.ts';
+import { Icon, type IconName } from '../components/Icon.tsx';
 
 interface Props {
-  editable: boolean;
-  selection: SelectionActions;
-  onAddPerson(): void;
-  onAddSkill(): void;
-  onAddQuestion(): void;
-  onAddReaction(kind: ReactionKind): void;
-  onRename(): void;
-  onDelete(): void;
-  onPair(): void;
+  /** Which commands are available now (see actions.ts); the same object while the answers are. */
+  states: ActionStates;
+  /** The selected card holds text (question, reaction) rather than a name. */
+  editIsText: boolean;
+  onRun(actionId: string): void;
   ref?: Ref<HTMLDivElement>;
 }
 
@@ -49,8 +36,18 @@ function ToolButton(props: { icon: IconName; label: string; short: string; class
   );
 }
 
-export const Toolbar = memo(function Toolbar({ editable, selection, onAddPerson, onAddSkill, onAddQuestion, onAddReaction, onRename, onDelete, onPair, ref }: Props) {
+const ADD_ICONS = { addPerson: 'person', addSkill: 'skill', addQuestion: 'question' } as const;
+const SELECTION_TOOLS = [
+  { id: 'pair', icon: 'link', className: 'button-pair' },
+  { id: 'rename', icon: 'pencil' },
+  { id: 'delete', icon: 'trash', className: 'button-danger' },
+] as const;
+const reactionAction = (kind: (typeof REACTION_KINDS)[number]) => `addReaction:${kind}`;
+
+export const Toolbar = memo(function Toolbar({ states, editIsText, onRun, ref }: Props) {
   const { t } = useTranslation();
+  const reactionsEnabled = REACTION_KINDS.some((kind) => states.enabled(reactionAction(kind)));
+  const selectionTools = SELECTION_TOOLS.filter((tool) => states.enabled(tool.id));
   const [menu, setMenu] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
 
@@ -76,16 +73,24 @@ export const Toolbar = memo(function Toolbar({ editable, selection, onAddPerson,
 
   return (
     <div ref={ref} className="toolbar" role="toolbar" aria-label={t('app.name')}>
-      <ToolButton icon="person" className="button-primary" label={t('toolbar.addPerson')} short={t('toolbar.short.addPerson')} disabled={!editable} onClick={onAddPerson} />
-      <ToolButton icon="skill" className="button-primary" label={t('toolbar.addSkill')} short={t('toolbar.short.addSkill')} disabled={!editable} onClick={onAddSkill} />
-      <ToolButton icon="question" className="button-primary button-compact" label={t('toolbar.addQuestionLong')} short={t('toolbar.addQuestion')} disabled={!editable} onClick={onAddQuestion} />
+      {(['addPerson', 'addSkill', 'addQuestion'] as const).map((id) => (
+        <ToolButton
+          key={id}
+          icon={ADD_ICONS[id]}
+          className={id === 'addQuestion' ? 'button-primary button-compact' : 'button-primary'}
+          label={t(action(id).labelKey)}
+          short={t(action(id).shortLabelKey!)}
+          disabled={!states.enabled(id)}
+          onClick={() => onRun(id)}
+        />
+      ))}
       <div className="menu-anchor" ref={menuRef}>
         <ToolButton
           icon="reaction"
           className="button-primary button-compact"
           label={t('toolbar.addReactionLong')}
           short={t('toolbar.addReaction')}
-          disabled={!editable}
+          disabled={!reactionsEnabled}
           expanded={menu}
           onClick={() => setMenu((open) => !open)}
         />
@@ -99,29 +104,29 @@ export const Toolbar = memo(function Toolbar({ editable, selection, onAddPerson,
                 className={`menu-item reaction-${kind}`}
                 onClick={() => {
                   setMenu(false);
-                  onAddReaction(kind);
+                  onRun(reactionAction(kind));
                 }}
               >
                 <Icon name={kind} />
-                <span>{t(`reactionKind.${kind}`)}</span>
+                <span>{t(action(reactionAction(kind)).labelKey)}</span>
               </button>
             ))}
           </div>
         )}
       </div>
-      {editable && (selection.canPair || selection.canEdit || selection.canDelete) && (
+      {selectionTools.length > 0 && (
         // On phones these float above the bottom bar, next to the thumb; on big screens they follow in line.
         <div className="toolbar-selection">
-          {selection.canPair && <ToolButton icon="link" className="button-pair" label={t('toolbar.pair')} short={t('toolbar.short.pair')} onClick={onPair} />}
-          {selection.canEdit && (
+          {selectionTools.map((tool) => (
             <ToolButton
-              icon="pencil"
-              label={selection.editIsText ? t('toolbar.editText') : t('toolbar.rename')}
-              short={t('toolbar.short.rename')}
-              onClick={onRename}
+              key={tool.id}
+              icon={tool.icon}
+              className={'className' in tool ? tool.className : undefined}
+              label={tool.id === 'rename' && editIsText ? t('toolbar.editText') : t(action(tool.id).labelKey)}
+              short={t(action(tool.id).shortLabelKey!)}
+              onClick={() => onRun(tool.id)}
             />
-          )}
-          {selection.canDelete && <ToolButton icon="trash" className="button-danger" label={t('toolbar.delete')} short={t('toolbar.short.delete')} onClick={onDelete} />}
+          ))}
         </div>
       )}
     </div>
