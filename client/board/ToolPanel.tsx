@@ -14,7 +14,7 @@ import type { PanelName } from './actions.ts';
 import type { BoardWriter } from './boardWriter.ts';
 import type { BoardLabels } from './useBoardLabels.ts';
 import type { WorkspaceState } from './useWorkspaceState.ts';
-import { templateNames } from './rules.ts';
+import { templateSkillNames } from '../../shared/templates/templateNames.ts';
 
 interface Props {
   panel: PanelName;
@@ -71,7 +71,7 @@ export function ToolPanel(props: Props) {
             board={board}
             index={skillIndex!}
             labelOf={labelOf}
-            extraNames={templateNames}
+            extraNames={templateSkillNames}
             nameOf={nameOf}
             editable={editable}
             questionId={questionId}
@@ -105,7 +105,7 @@ function Palette({ board, fromStudents, editable, labels, ui, personUnder, reque
   const { query } = ui;
   const skills = useMemo<PaletteSkill[]>(
     () =>
-      searchSkills(board.skills, query, templateNames).map(({ skill, via }) => {
+      searchSkills(board.skills, query).map(({ skill, via }) => {
         const label = labelOf(skill);
         return { id: skill.id, label, category: skill.category, reserved: skill.reservedAct, fromStudent: !!fromStudents?.has(skill.id), ...(via && via !== label ? { via } : {}) };
       }),

@@ -10,7 +10,7 @@ import { REACTION_KINDS, type ReactionKind } from '../../shared/records/reaction
 import type { CardRect } from '../canvas/boardView.ts';
 import { REACTION_CARD } from '../canvas/layout.ts';
 import type { BoardWriter } from './boardWriter.ts';
-import { canPair } from './rules.ts';
+import { canPair } from '../../shared/studentPairs.ts';
 
 export const PANEL_NAMES = ['palette', 'questions', 'help', 'coverage', 'reactions', 'legend'] as const;
 export type PanelName = (typeof PANEL_NAMES)[number];
@@ -244,7 +244,7 @@ export const ACTIONS: readonly Action[] = [
     id: 'pair',
     labelKey: 'toolbar.pair',
     shortLabelKey: 'toolbar.short.pair',
-    enabled: (ctx) => ctx.editable && canPair(ctx.board, ctx.selection),
+    enabled: (ctx) => ctx.editable && !!ctx.board && canPair(ctx.board, ctx.selection),
     run(ctx) {
       const [a, b] = ctx.selection;
       const id = ctx.writer.pairStudents([a, b], ctx.meId);

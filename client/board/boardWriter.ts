@@ -107,10 +107,7 @@ export function createBoardWriter(source: BoardWriterSource) {
     /** A guest links on the person's behalf; a colleague nominates (actorId). */
     linkSkill: (skillId: string, personId: string, actorId: string | null) =>
       done((doc) => linkSkill(doc, { personId, skillId, ...(actorId ? { actorId } : {}) })),
-    /**
-     * The own claim: a new link and its level. NOTE today two transactions (linkSkill inside
-     * setOwnLevel, then the level): shared/ is making it one; swap the call here when it lands.
-     */
+    /** The own claim: the link (new or existing) and its level, in one transaction and one undo step. */
     claimOwnLevel: (own: OwnLevel) => done((doc) => setOwnLevel(doc, own)),
     unlink: (linkId: string) => done((doc) => unlinkSkill(doc, linkId)),
     respondToNomination: (linkId: string, answer: 'accepted' | 'declined', personId: string) =>
