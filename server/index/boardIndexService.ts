@@ -1,6 +1,6 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { readBoard, type Board } from '../../shared/docSchema.ts';
+import { BoardReader, readBoard, type Board } from '../../shared/docSchema.ts';
 import { deriveSkillIndex, type SkillIndex } from '../../shared/skillIndex.ts';
 import { SkillIndexer } from '../../shared/skillIndexer.ts';
 import type { BoardStore } from '../store/boardStore.ts';
@@ -11,16 +11,19 @@ export interface BoardView {
   index: SkillIndex;
 }
 
+/** What follows an open board's document: its plain data and its skill index, both kept current by its updates. */
 interface LiveEntry {
+  reader: BoardReader;
   indexer: SkillIndexer;
-  board: Board | null;
 }
 
 /**
- * Skill indexes for every board, open or not. An open board (in Hocuspocus) keeps an
- * incremental SkillIndexer that follows its edits, so nothing is recomputed per keystroke;
- * its plain data is re-read only when a request comes after a change. A board nobody has
- * open is derived once from its stored state and cached until it is stored again.
+ * Skill indexes for every board, open or not. An open board (in Hocuspocus) gets one
+ * BoardReader and one incremental SkillIndexer for as long as its document lives: a request
+ * after an edit re-checks only the records that edit changed (on a 5,000-card board a card
+ * move costs one position, not a re-validation of the whole board), and nothing is
+ * recomputed per keystroke. A board nobody has open is derived once from its stored state
+ * and cached until it is stored again.
  */
 export class BoardIndexService {
   private readonly live = new WeakMap<Y.Doc, LiveEntry>();
@@ -53,13 +56,14 @@ export class BoardIndexService {
   private liveView(doc: Y.Doc): BoardView {
     let entry = this.live.get(doc);
     if (!entry) {
-      const created: LiveEntry = { indexer: SkillIndexer.fromDoc(doc).observe(doc), board: null };
-      doc.on('update', () => (created.board = null));
-      doc.on('destroy', () => created.indexer.destroy());
+      const created: LiveEntry = { reader: new BoardReader(doc), indexer: SkillIndexer.fromDoc(doc).observe(doc) };
+      doc.on('destroy', () => {
+        created.reader.destroy();
+        created.indexer.destroy();
+      });
       this.live.set(doc, created);
       entry = created;
     }
-    entry.board ??= readBoard(doc);
-    return { board: entry.board, index: entry.indexer.index() };
+    return { board: entry.reader.read(), index: entry.indexer.index() };
   }
 }
