@@ -25,7 +25,7 @@ export interface BuildOptions {
   onRoute?: (route: RouteOptions) => void;
   /** How long cursor moves are gathered before they go out together (default PRESENCE_WINDOW_MS; tests stretch it). */
   presenceWindowMs?: number;
-  /** Tests: how long a board must be quiet before its change log is folded (see collab.ts). */
+  /** Tests: how long a board must be quiet before its change log is folded (see server/collab/boardPersistence.ts). */
   foldQuietMs?: number;
 }
 

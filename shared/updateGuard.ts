@@ -12,7 +12,7 @@ import type { RefusalReason } from './collabProtocol.ts';
  * So a refused change is applied AND undone in the same transaction: the sender's clock stays
  * continuous (its next allowed edit lands; a resend changes nothing), and everyone else gets
  * the net result in one update, never the refused state. Refusing whole updates (not
- * applying them) is kept for budgets, where the connection is closed (see collab.ts).
+ * applying them) is kept for budgets, where the connection is closed (see server/collab/socketFastPath.ts).
  */
 
 /** Meta fields only the server writes: the migration sets schemaVersion, board creation createdAt. */

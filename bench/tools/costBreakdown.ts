@@ -36,7 +36,7 @@ Y.applyUpdate(doc, board.full);
 // Some history, as a board in use has: 2,000 moves spread over 200 cards.
 for (let i = 0; i < 2000; i++) moveCards(doc, [{ id: board.cardIds[i % 200], x: (i * 7) % 5000, y: (i * 13) % 3000 }]);
 
-console.log(`\n# one store of a ${cards.toLocaleString('en-US')}-card board (server/plugins/collab.ts save + lowdb write), CPU time`);
+console.log(`\n# one store of a ${cards.toLocaleString('en-US')}-card board (server/collab/boardPersistence.ts store + lowdb write), CPU time`);
 const state = cpuMs(() => Y.encodeStateAsUpdate(doc));
 line('Y.encodeStateAsUpdate(doc)', state.ms, `${state.value.length} B`);
 line('encodeStoredMessage(doc) (snapshot + base64 + JSON)', cpuMs(() => encodeStoredMessage(doc)).ms, `${encodeStoredMessage(doc).length} chars`);

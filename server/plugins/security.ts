@@ -32,7 +32,7 @@ export const PROBE_PATHS: ReadonlySet<string> = new Set(['/api/health', '/api/re
 /** The tight budget: creating boards (CREATES_PER_WINDOW per CREATE_WINDOW_MS). */
 const isCreate = (request: FastifyRequest) => request.method === 'POST' && request.routeOptions.url === '/api/boards';
 
-/** REST is what the limits cover: the web client's files and the live socket (its own limits, see collab.ts) are not. */
+/** REST is what the limits cover: the web client's files and the live socket (its own limits, see server/collab/) are not. */
 const isRest = (url: string) => url.startsWith('/api/') || url === '/api';
 
 const pathOf = (url: string) => url.split('?')[0];
