@@ -91,7 +91,3 @@ export function riskCounts(rows: readonly CoverageRow[]): RiskCounts {
 
 /** Heat: 0 (nobody) to 4 (four or more askable people), for the cell's shade. */
 export const heat = (count: number) => Math.min(4, Math.max(0, count));
-
-// Re-exported only until HelpPanel imports them from shared/ (issue 15 merge).
-export type { AskOption } from '../shared/records/learningQuestion.ts';
-export { pendingNominees, type PendingNominee } from '../shared/skillIndex.ts';

@@ -4,14 +4,12 @@ import type { Skill } from '../../shared/records/skill.ts';
 import type { BoardView } from '../canvas/boardView.ts';
 import { QUESTION_CARD, REACTION_CARD, nameBox, type Rect } from '../canvas/layout.ts';
 import type { Viewport } from '../canvas/viewport.ts';
-import { PERSON_NAME_MAX } from '../components/AddPersonForm.tsx';
-import { QUESTION_TEXT_MAX } from '../components/AddQuestionForm.tsx';
-import { SKILL_LABEL_MAX } from '../components/AddSkillForm.tsx';
+import { PERSON_NAME_MAX } from '../../shared/records/person.ts';
+import { QUESTION_TEXT_MAX } from '../../shared/records/learningQuestion.ts';
+import { REACTION_TEXT_MAX } from '../../shared/records/reaction.ts';
+import { SKILL_LABEL_MAX } from '../../shared/records/skill.ts';
 import { CardRenameField } from '../components/CardRenameField.tsx';
 import { TextEditField } from '../components/TextEditField.tsx';
-
-/** A reaction's text may be this long. */
-const REACTION_TEXT_MAX = 500;
 
 interface Props {
   editingId: string;

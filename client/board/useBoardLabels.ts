@@ -4,7 +4,7 @@ import type { Board } from '../../shared/docSchema.ts';
 import type { Skill } from '../../shared/records/skill.ts';
 import type { ViewLabels } from '../canvas/boardView.ts';
 import { rememberTranslations } from '../i18n/rememberTranslations.ts';
-import { templateSkillLabel } from '../templateLabels.ts';
+import { templateSkillLabel } from '../../shared/templates/templateNames.ts';
 
 /** The words the canvas and the panels show for the board's people and skills, in the current language. */
 export function useBoardLabels(board: Board | null) {

@@ -1,10 +1,12 @@
 import { memo } from 'react';
 import { Circle, Group, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import { CardGroupNode, useCardBitmap } from './cardBitmaps.ts';
+import { CardChrome, chromeStyle } from './CardChrome.tsx';
+import { CARD_LINE, CARD_TEXT } from './cardText.ts';
 import { fitPersonTitle, type PersonCardView } from './boardView.ts';
 import { measureText } from './measureText.ts';
 import { PERSON_CARD, PERSON_TEXT_X, TITLE_LINE } from './layout.ts';
-import { CARD_BORDER, DROP_HIGHLIGHT, FONT_FAMILY, INK, INK_MUTED, PERSON_ACCENT, SELECTION } from './palette.ts';
+import { CARD_BORDER, DROP_HIGHLIGHT, INK, INK_MUTED, PERSON_ACCENT, SELECTION } from './palette.ts';
 import { PERSON_ICON } from './icons.ts';
 import { SkillChip } from './SkillChip.tsx';
 
@@ -25,6 +27,8 @@ const { width, padding, headerHeight, avatar, nameSize, roleSize, chipHeight } =
 const titleY = padding + 2 + nameSize / 2 - TITLE_LINE / 2;
 const textX = PERSON_TEXT_X;
 const iconScale = 26 / 24;
+const CHROME = chromeStyle(14, 3, 'left', 8);
+const EMPTY_DASH = [6, 4];
 
 export const PersonCard = memo(function PersonCard(props: Props) {
   const { card, selected, dropTarget, editing, editable, texts, studentSkills } = props;
@@ -32,29 +36,16 @@ export const PersonCard = memo(function PersonCard(props: Props) {
   const accent = PERSON_ACCENT[card.kind];
   const height = card.height;
   return (
-    <CardGroupNode
-      ref={bitmap}
-      id={card.id}
-      name="person-card"
-      cardType="person"
-      cardLabel={card.title}
-      x={card.x}
-      y={card.y}
-      draggable={editable}
-    >
-      {/* A flat offset rect instead of a blurred shadow: shadows cost a blur per card per frame. */}
-      <Rect y={3} width={width} height={height} cornerRadius={14} fill="rgba(15, 23, 42, 0.10)" listening={false} perfectDrawEnabled={false} />
-      <Rect
-        name="card-body"
+    <CardGroupNode ref={bitmap} id={card.id} name="person-card" cardType="person" cardLabel={card.title} x={card.x} y={card.y} draggable={editable}>
+      <CardChrome
+        style={CHROME}
         width={width}
         height={height}
-        cornerRadius={14}
         fill={dropTarget ? '#f0fdf4' : '#ffffff'}
         stroke={dropTarget ? DROP_HIGHLIGHT : selected ? SELECTION : CARD_BORDER}
         strokeWidth={dropTarget || selected ? 3 : 1}
-        perfectDrawEnabled={false}
+        accentFill={accent}
       />
-      <Rect width={8} height={height} cornerRadius={[14, 0, 0, 14]} fill={accent} listening={false} perfectDrawEnabled={false} />
       {card.colour && (
         // The colour this person chose when joining: the same as their cursor and selection.
         <Circle x={padding + 4 + avatar / 2} y={padding + avatar / 2} radius={avatar / 2 + 4} stroke={card.colour} strokeWidth={3} listening={false} perfectDrawEnabled={false} />
@@ -73,6 +64,7 @@ export const PersonCard = memo(function PersonCard(props: Props) {
       />
       {!editing && (
         <Text
+          {...CARD_LINE}
           x={textX}
           y={titleY}
           width={width - textX - padding}
@@ -81,68 +73,19 @@ export const PersonCard = memo(function PersonCard(props: Props) {
           text={card.title}
           fontSize={fitPersonTitle(card.title, measureText)}
           fontStyle="bold"
-          fontFamily={FONT_FAMILY}
           fill={INK}
-          wrap="none"
-          ellipsis
-          listening={false}
-          perfectDrawEnabled={false}
         />
       )}
-      <Text
-        x={textX}
-        y={padding + 26}
-        width={width - textX - padding}
-        text={card.subtitle}
-        fontSize={roleSize}
-        fontFamily={FONT_FAMILY}
-        fill={INK_MUTED}
-        wrap="none"
-        ellipsis
-        listening={false}
-        perfectDrawEnabled={false}
-      />
+      <Text {...CARD_LINE} x={textX} y={padding + 26} width={width - textX - padding} text={card.subtitle} fontSize={roleSize} fill={INK_MUTED} />
       <Group x={padding} y={headerHeight}>
         {card.chips.length === 0 && editable && (
           <Group listening={false}>
-            <Rect
-              width={width - padding * 2}
-              height={chipHeight}
-              cornerRadius={chipHeight / 2}
-              stroke={dropTarget ? DROP_HIGHLIGHT : CARD_BORDER}
-              dash={[6, 4]}
-              perfectDrawEnabled={false}
-            />
-            <Text
-              width={width - padding * 2}
-              height={chipHeight}
-              align="center"
-              verticalAlign="middle"
-              text={texts.noSkills}
-              fontSize={13}
-              fontFamily={FONT_FAMILY}
-              fill={INK_MUTED}
-              perfectDrawEnabled={false}
-            />
+            <Rect width={width - padding * 2} height={chipHeight} cornerRadius={chipHeight / 2} stroke={dropTarget ? DROP_HIGHLIGHT : CARD_BORDER} dash={EMPTY_DASH} perfectDrawEnabled={false} />
+            <Text {...CARD_TEXT} width={width - padding * 2} height={chipHeight} align="center" verticalAlign="middle" text={texts.noSkills} fontSize={13} fill={INK_MUTED} />
           </Group>
         )}
         {card.headings.map((heading) => (
-          <Text
-            key={heading.text}
-            y={heading.y}
-            width={width - padding * 2}
-            height={18}
-            verticalAlign="middle"
-            text={heading.text}
-            fontSize={12}
-            fontStyle="bold"
-            fontFamily={FONT_FAMILY}
-            fill={INK_MUTED}
-            wrap="none"
-            ellipsis
-            listening={false}
-            perfectDrawEnabled={false}
-          />
+          <Text key={heading.text} {...CARD_LINE} y={heading.y} width={width - padding * 2} height={18} verticalAlign="middle" text={heading.text} fontSize={12} fontStyle="bold" fill={INK_MUTED} />
         ))}
         {card.chips.map((chip) => (
           <SkillChip

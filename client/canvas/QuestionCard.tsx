@@ -1,9 +1,11 @@
 import { memo } from 'react';
 import { Circle, Group, Line, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import { CardGroupNode, useCardBitmap } from './cardBitmaps.ts';
+import { CardChrome, chromeStyle } from './CardChrome.tsx';
+import { CARD_LINE, CARD_LINES, CARD_TEXT } from './cardText.ts';
 import type { QuestionCardView } from './boardView.ts';
 import { QUESTION_CARD } from './layout.ts';
-import { FONT_FAMILY, INK, INK_MUTED, QUESTION_COLOURS, SELECTION, THEME_COLOURS } from './palette.ts';
+import { INK, INK_MUTED, QUESTION_COLOURS, SELECTION, THEME_COLOURS } from './palette.ts';
 import { CHECK_ICON } from './icons.ts';
 
 interface Props {
@@ -21,6 +23,7 @@ const inner = width - padding * 2;
 const STEPS = 5;
 const stepX = (i: number) => padding + stepRadius + 2 + (i * (inner - 2 * stepRadius - 4)) / (STEPS - 1);
 const TRACK = '#e2d5e6';
+const CHROME = chromeStyle(12, 3, 'top', 6);
 
 /**
  * A student's learning question. The five afkijkuurtje steps are drawn in order as a
@@ -33,52 +36,16 @@ export const QuestionCard = memo(function QuestionCard(props: Props) {
   const { strong, tint, border } = QUESTION_COLOURS;
   const trackY = card.stepsY + stepRadius + 3;
   return (
-    <CardGroupNode
-      ref={bitmap}
-      id={card.id}
-      name="question-card"
-      cardType="question"
-      cardLabel={card.label}
-      status={card.status}
-      x={card.x}
-      y={card.y}
-      draggable={editable}
-      opacity={dimmed ? 0.3 : 1}
-    >
-      <Rect y={3} width={width} height={card.height} cornerRadius={12} fill="rgba(15, 23, 42, 0.10)" listening={false} perfectDrawEnabled={false} />
-      <Rect
-        name="card-body"
-        width={width}
-        height={card.height}
-        cornerRadius={12}
-        fill={tint}
-        stroke={selected ? SELECTION : border}
-        strokeWidth={selected ? 3 : 1.5}
-        perfectDrawEnabled={false}
-      />
-      <Rect width={width} height={6} cornerRadius={[12, 12, 0, 0]} fill={strong} listening={false} perfectDrawEnabled={false} />
+    <CardGroupNode ref={bitmap} id={card.id} name="question-card" cardType="question" cardLabel={card.label} status={card.status} x={card.x} y={card.y} draggable={editable} opacity={dimmed ? 0.3 : 1}>
+      <CardChrome style={CHROME} width={width} height={card.height} fill={tint} stroke={selected ? SELECTION : border} strokeWidth={selected ? 3 : 1.5} accentFill={strong} />
       <Circle x={padding + 9} y={20} radius={10} fill={strong} listening={false} perfectDrawEnabled={false} />
-      <Text x={padding} y={11} width={18} height={18} align="center" verticalAlign="middle" text="?" fontSize={14} fontStyle="bold" fontFamily={FONT_FAMILY} fill="#ffffff" listening={false} perfectDrawEnabled={false} />
-      <Text
-        x={padding + 26}
-        y={12}
-        width={inner - 26}
-        height={16}
-        verticalAlign="middle"
-        text={card.kicker}
-        fontSize={13}
-        fontStyle="bold"
-        fontFamily={FONT_FAMILY}
-        fill={strong}
-        wrap="none"
-        ellipsis
-        listening={false}
-        perfectDrawEnabled={false}
-      />
+      <Text {...CARD_TEXT} x={padding} y={11} width={18} height={18} align="center" verticalAlign="middle" text="?" fontSize={14} fontStyle="bold" fill="#ffffff" />
+      <Text {...CARD_LINE} x={padding + 26} y={12} width={inner - 26} height={16} verticalAlign="middle" text={card.kicker} fontSize={13} fontStyle="bold" fill={strong} />
       {card.theme && (
         <Group x={padding} y={card.themeY} listening={false}>
           <Rect width={card.theme.width} height={22} cornerRadius={11} fill={THEME_COLOURS[card.theme.kind].tint} perfectDrawEnabled={false} />
           <Text
+            {...CARD_LINE}
             x={11}
             width={card.theme.width - 22}
             height={22}
@@ -86,16 +53,13 @@ export const QuestionCard = memo(function QuestionCard(props: Props) {
             text={card.theme.text}
             fontSize={tagsSize}
             fontStyle="bold"
-            fontFamily={FONT_FAMILY}
             fill={THEME_COLOURS[card.theme.kind].strong}
-            wrap="none"
-            ellipsis
-            perfectDrawEnabled={false}
           />
         </Group>
       )}
       {!editing && (
         <Text
+          {...CARD_LINES}
           x={padding}
           y={card.textY}
           width={inner}
@@ -103,29 +67,11 @@ export const QuestionCard = memo(function QuestionCard(props: Props) {
           fontSize={textSize}
           lineHeight={lineHeight / textSize}
           fontStyle={card.placeholder ? 'italic' : 'bold'}
-          fontFamily={FONT_FAMILY}
           fill={card.placeholder ? INK_MUTED : INK}
-          wrap="none"
-          listening={false}
-          perfectDrawEnabled={false}
         />
       )}
       {card.tags && (
-        <Text
-          x={padding}
-          y={card.tagsY}
-          width={inner}
-          height={20}
-          verticalAlign="middle"
-          text={`# ${card.tags}`}
-          fontSize={tagsSize}
-          fontFamily={FONT_FAMILY}
-          fill={INK_MUTED}
-          wrap="none"
-          ellipsis
-          listening={false}
-          perfectDrawEnabled={false}
-        />
+        <Text {...CARD_LINE} x={padding} y={card.tagsY} width={inner} height={20} verticalAlign="middle" text={`# ${card.tags}`} fontSize={tagsSize} fill={INK_MUTED} />
       )}
       <Group listening={false}>
         <Line points={[stepX(0), trackY, stepX(STEPS - 1), trackY]} stroke={TRACK} strokeWidth={4} lineCap="round" perfectDrawEnabled={false} />
@@ -142,6 +88,7 @@ export const QuestionCard = memo(function QuestionCard(props: Props) {
                 <Path data={CHECK_ICON} x={-7} y={-7} scaleX={14 / 24} scaleY={14 / 24} fill="#ffffff" perfectDrawEnabled={false} />
               ) : (
                 <Text
+                  {...CARD_TEXT}
                   x={-r}
                   y={-r}
                   width={r * 2}
@@ -151,43 +98,24 @@ export const QuestionCard = memo(function QuestionCard(props: Props) {
                   text={String(i + 1)}
                   fontSize={current ? 14 : 12}
                   fontStyle="bold"
-                  fontFamily={FONT_FAMILY}
                   fill={current ? '#ffffff' : '#6b6475'}
-                  perfectDrawEnabled={false}
                 />
               )}
             </Group>
           );
         })}
-        <Text
-          x={padding}
-          y={card.stepsY + stepRadius * 2 + 12}
-          width={inner}
-          height={18}
-          verticalAlign="middle"
-          text={card.stepLabel}
-          fontSize={13}
-          fontStyle="bold"
-          fontFamily={FONT_FAMILY}
-          fill={strong}
-          wrap="none"
-          ellipsis
-          perfectDrawEnabled={false}
-        />
+        <Text {...CARD_LINE} x={padding} y={card.stepsY + stepRadius * 2 + 12} width={inner} height={18} verticalAlign="middle" text={card.stepLabel} fontSize={13} fontStyle="bold" fill={strong} />
       </Group>
       {(card.answer.length > 0 || card.helper) && (
         <Text
+          {...CARD_LINES}
           x={padding}
           y={card.answerY}
           width={inner}
           text={[...card.answer, ...(card.helper ? [card.helper] : [])].join('\n')}
           fontSize={answerSize}
           lineHeight={answerLineHeight / answerSize}
-          fontFamily={FONT_FAMILY}
           fill={INK}
-          wrap="none"
-          listening={false}
-          perfectDrawEnabled={false}
         />
       )}
     </CardGroupNode>

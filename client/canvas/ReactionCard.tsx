@@ -1,9 +1,11 @@
 import { memo } from 'react';
-import { Circle, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
+import { Circle, Path, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import { CardGroupNode, useCardBitmap } from './cardBitmaps.ts';
+import { CardChrome, chromeStyle } from './CardChrome.tsx';
+import { CARD_LINE, CARD_LINES } from './cardText.ts';
 import type { ReactionCardView } from './boardView.ts';
 import { REACTION_CARD } from './layout.ts';
-import { FONT_FAMILY, INK, INK_MUTED, REACTION_COLOURS, SELECTION } from './palette.ts';
+import { INK, INK_MUTED, REACTION_COLOURS, SELECTION } from './palette.ts';
 import { REACTION_ICON } from './icons.ts';
 
 interface Props {
@@ -14,6 +16,7 @@ interface Props {
 }
 
 const { width, padding, headerHeight, textSize, lineHeight } = REACTION_CARD;
+const CHROME = chromeStyle(12, 3, 'left', 8);
 
 /** A sounding-board reaction: colour and icon say which of the three kinds it is. */
 export const ReactionCard = memo(function ReactionCard(props: Props) {
@@ -23,18 +26,15 @@ export const ReactionCard = memo(function ReactionCard(props: Props) {
   const textY = headerHeight + 6;
   return (
     <CardGroupNode ref={bitmap} id={card.id} name="reaction-card" cardType="reaction" cardLabel={card.label} kind={card.kind} x={card.x} y={card.y} draggable={editable}>
-      <Rect y={3} width={width} height={card.height} cornerRadius={12} fill="rgba(15, 23, 42, 0.10)" listening={false} perfectDrawEnabled={false} />
-      <Rect
-        name="card-body"
+      <CardChrome
+        style={CHROME}
         width={width}
         height={card.height}
-        cornerRadius={12}
         fill={colours.tint}
         stroke={selected ? SELECTION : colours.border}
         strokeWidth={selected ? 3 : 2}
-        perfectDrawEnabled={false}
+        accentFill={colours.strong}
       />
-      <Rect width={8} height={card.height} cornerRadius={[12, 0, 0, 12]} fill={colours.strong} listening={false} perfectDrawEnabled={false} />
       <Circle x={padding + 16} y={headerHeight / 2 + 4} radius={14} fill={colours.strong} listening={false} perfectDrawEnabled={false} />
       <Path
         data={REACTION_ICON[card.kind]}
@@ -46,24 +46,10 @@ export const ReactionCard = memo(function ReactionCard(props: Props) {
         listening={false}
         perfectDrawEnabled={false}
       />
-      <Text
-        x={padding + 38}
-        y={6}
-        width={width - padding * 2 - 38}
-        height={headerHeight}
-        verticalAlign="middle"
-        text={card.title}
-        fontSize={14}
-        fontStyle="bold"
-        fontFamily={FONT_FAMILY}
-        fill={colours.strong}
-        wrap="none"
-        ellipsis
-        listening={false}
-        perfectDrawEnabled={false}
-      />
+      <Text {...CARD_LINE} x={padding + 38} y={6} width={width - padding * 2 - 38} height={headerHeight} verticalAlign="middle" text={card.title} fontSize={14} fontStyle="bold" fill={colours.strong} />
       {!editing && (
         <Text
+          {...CARD_LINES}
           x={padding + 4}
           y={textY}
           width={width - padding * 2 - 4}
@@ -71,29 +57,11 @@ export const ReactionCard = memo(function ReactionCard(props: Props) {
           fontSize={textSize}
           lineHeight={lineHeight / textSize}
           fontStyle={card.placeholder ? 'italic' : 'normal'}
-          fontFamily={FONT_FAMILY}
           fill={card.placeholder ? INK_MUTED : INK}
-          wrap="none"
-          listening={false}
-          perfectDrawEnabled={false}
         />
       )}
       {card.author && (
-        <Text
-          x={padding + 4}
-          y={textY + card.lines.length * lineHeight + 4}
-          width={width - padding * 2 - 4}
-          height={18}
-          verticalAlign="middle"
-          text={card.author}
-          fontSize={12}
-          fontFamily={FONT_FAMILY}
-          fill={INK_MUTED}
-          wrap="none"
-          ellipsis
-          listening={false}
-          perfectDrawEnabled={false}
-        />
+        <Text {...CARD_LINE} x={padding + 4} y={textY + card.lines.length * lineHeight + 4} width={width - padding * 2 - 4} height={18} verticalAlign="middle" text={card.author} fontSize={12} fill={INK_MUTED} />
       )}
     </CardGroupNode>
   );

@@ -1,10 +1,12 @@
 import { memo } from 'react';
-import { Circle, Group, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
+import { Circle, Group, Path, Text } from 'react-konva/lib/ReactKonvaCore.js';
 import { CardGroupNode, useCardBitmap } from './cardBitmaps.ts';
+import { CardChrome, chromeStyle } from './CardChrome.tsx';
+import { CARD_LINE } from './cardText.ts';
 import { fitSkillLabel, type SkillCardView } from './boardView.ts';
 import { measureText } from './measureText.ts';
 import { SKILL_CARD, TITLE_LINE } from './layout.ts';
-import { CATEGORY_COLOURS, FONT_FAMILY, INK, INK_MUTED, RESERVED, SELECTION, STUDENT_HIGHLIGHT } from './palette.ts';
+import { CATEGORY_COLOURS, INK, INK_MUTED, RESERVED, SELECTION, STUDENT_HIGHLIGHT } from './palette.ts';
 import { PERSON_ICON, RESERVED_ICON } from './icons.ts';
 
 interface Props {
@@ -18,6 +20,7 @@ interface Props {
 }
 
 const { width, height, padding, stripHeight, labelCenter, metaY, metaSize, reservedIcon } = SKILL_CARD;
+const CHROME = chromeStyle(9, 2, 'top', stripHeight);
 
 /**
  * A skill as a tinted "stamp": people get it by having the card dropped on them.
@@ -30,51 +33,24 @@ export const SkillCard = memo(function SkillCard(props: Props) {
   const labelWidth = width - padding * 2 - (card.reserved ? reservedIcon : 0);
   const label = fitSkillLabel(card, measureText);
   return (
-    <CardGroupNode
-      ref={bitmap}
-      id={card.id}
-      name="skill-card"
-      cardType="skill"
-      cardLabel={card.label}
-      fromStudent={fromStudent === true}
-      x={card.x}
-      y={card.y}
-      draggable={editable}
-      opacity={fromStudent === false ? 0.3 : 1}
-    >
-      <Rect y={2} width={width} height={height} cornerRadius={9} fill="rgba(15, 23, 42, 0.10)" listening={false} perfectDrawEnabled={false} />
-      <Rect
-        name="card-body"
+    <CardGroupNode ref={bitmap} id={card.id} name="skill-card" cardType="skill" cardLabel={card.label} fromStudent={fromStudent === true} x={card.x} y={card.y} draggable={editable} opacity={fromStudent === false ? 0.3 : 1}>
+      <CardChrome
+        style={CHROME}
         width={width}
         height={height}
-        cornerRadius={9}
         fill={card.reserved ? '#fff5f5' : colours.tint}
         stroke={selected ? SELECTION : fromStudent ? STUDENT_HIGHLIGHT : card.reserved ? RESERVED.strong : colours.strong}
         strokeWidth={selected || fromStudent ? 3 : card.reserved ? 2 : 1}
-        perfectDrawEnabled={false}
+        accentFill={colours.strong}
       />
-      <Rect width={width} height={stripHeight} cornerRadius={[9, 9, 0, 0]} fill={colours.strong} listening={false} perfectDrawEnabled={false} />
       {!editing && label.lines === 1 && (
-        <Text
-          x={padding}
-          y={labelCenter - TITLE_LINE / 2}
-          width={labelWidth}
-          height={TITLE_LINE}
-          verticalAlign="middle"
-          text={card.label}
-          fontSize={label.size}
-          fontStyle="bold"
-          fontFamily={FONT_FAMILY}
-          fill={INK}
-          wrap="none"
-          ellipsis
-          listening={false}
-          perfectDrawEnabled={false}
-        />
+        <Text {...CARD_LINE} x={padding} y={labelCenter - TITLE_LINE / 2} width={labelWidth} height={TITLE_LINE} verticalAlign="middle" text={card.label} fontSize={label.size} fontStyle="bold" fill={INK} />
       )}
       {!editing && label.lines === 2 && (
         // A long label reads better whole on two lines than cut short; the strip colour still tells the category.
         <Text
+          {...CARD_LINE}
+          wrap="word"
           x={padding}
           y={stripHeight + 3}
           width={labelWidth}
@@ -84,12 +60,7 @@ export const SkillCard = memo(function SkillCard(props: Props) {
           text={card.label}
           fontSize={label.size}
           fontStyle="bold"
-          fontFamily={FONT_FAMILY}
           fill={INK}
-          wrap="word"
-          ellipsis
-          listening={false}
-          perfectDrawEnabled={false}
         />
       )}
       {card.reserved && (
@@ -113,20 +84,16 @@ export const SkillCard = memo(function SkillCard(props: Props) {
         </Group>
       )}
       {label.lines === 1 && (
-      <Text
-        x={padding}
-        y={metaY}
-        width={width - padding * 2}
-        text={card.reserved ? texts.reserved : card.meta}
-        fontSize={metaSize}
-        fontStyle={card.reserved ? 'bold' : 'normal'}
-        fontFamily={FONT_FAMILY}
-        fill={card.reserved ? RESERVED.strong : INK_MUTED}
-        wrap="none"
-        ellipsis
-        listening={false}
-        perfectDrawEnabled={false}
-      />
+        <Text
+          {...CARD_LINE}
+          x={padding}
+          y={metaY}
+          width={width - padding * 2}
+          text={card.reserved ? texts.reserved : card.meta}
+          fontSize={metaSize}
+          fontStyle={card.reserved ? 'bold' : 'normal'}
+          fill={card.reserved ? RESERVED.strong : INK_MUTED}
+        />
       )}
     </CardGroupNode>
   );

@@ -5,10 +5,10 @@ import { QUESTION_TEXT_MAX, THEME_KINDS, THEME_LABEL_MAX, type ThemeKind } from 
 import type { NewQuestion } from '../../shared/boardWrites.ts';
 import { Dialog } from './Dialog.tsx';
 import { Field } from './Field.tsx';
+import { FormActions } from './FormActions.tsx';
+import { NameOptions } from './Options.tsx';
 import { SkillPicker } from './SkillPicker.tsx';
-
-// Re-exported only until client/pages/BoardWorkspace.tsx imports it from shared/ (issue 15 merge).
-export { QUESTION_TEXT_MAX };
+import { TextField } from './TextField.tsx';
 
 interface Props {
   students: Array<{ id: string; name: string }>;
@@ -54,11 +54,7 @@ export function AddQuestionForm({ students, initialStudentId, skills, labelOf, e
         <form className="form" onSubmit={submit} noValidate>
           <Field label={t('question.student')}>
             <select name="student" value={studentId} onChange={(e) => setStudentId(e.target.value)}>
-              {students.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <NameOptions items={students} />
             </select>
           </Field>
           <Field label={t('question.text')} error={error}>
@@ -88,25 +84,16 @@ export function AddQuestionForm({ students, initialStudentId, skills, labelOf, e
             </div>
           </fieldset>
           {themeKind && (
-            <Field label={t('question.themeLabel')}>
-              <input
-                name="themeLabel"
-                value={themeLabel}
-                maxLength={THEME_LABEL_MAX}
-                autoComplete="off"
-                placeholder={t('question.themeLabelPlaceholder')}
-                onChange={(e) => setThemeLabel(e.target.value)}
-              />
-            </Field>
+            <TextField
+              label={t('question.themeLabel')}
+              name="themeLabel"
+              value={themeLabel}
+              maxLength={THEME_LABEL_MAX}
+              placeholder={t('question.themeLabelPlaceholder')}
+              onChange={setThemeLabel}
+            />
           )}
-          <div className="form-actions">
-            <button type="button" className="button button-quiet" onClick={onClose}>
-              {t('form.cancel')}
-            </button>
-            <button type="submit" className="button button-primary">
-              {t('form.add')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('form.add')} onCancel={onClose} />
         </form>
       )}
     </Dialog>

@@ -1,12 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SKILL_CATEGORIES, SKILL_LABEL_MAX, type SkillCategory } from '../../shared/records/skill.ts';
 import type { NewSkill } from '../../shared/boardWrites.ts';
 import { Dialog } from './Dialog.tsx';
+import { CheckboxField } from './CheckboxField.tsx';
 import { Field } from './Field.tsx';
-
-// Re-exported only until client/pages/BoardWorkspace.tsx imports it from shared/ (issue 15 merge).
-export { SKILL_LABEL_MAX };
+import { FormActions } from './FormActions.tsx';
+import { TranslatedOptions } from './Options.tsx';
+import { TextField } from './TextField.tsx';
 
 interface Props {
   initialCategory: SkillCategory;
@@ -16,7 +17,6 @@ interface Props {
 
 export function AddSkillForm({ initialCategory, onSubmit, onClose }: Props) {
   const { t } = useTranslation();
-  const id = useId();
   const [label, setLabel] = useState('');
   const [category, setCategory] = useState<SkillCategory>(initialCategory);
   const [reservedAct, setReservedAct] = useState(false);
@@ -35,55 +35,26 @@ export function AddSkillForm({ initialCategory, onSubmit, onClose }: Props) {
   return (
     <Dialog title={t('form.skillHeading')} onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate>
-        <Field label={t('form.label')} error={error}>
-          <input
-            name="label"
-            value={label}
-            maxLength={SKILL_LABEL_MAX}
-            autoComplete="off"
-            autoFocus
-            placeholder={t('form.labelPlaceholder')}
-            onChange={(e) => {
-              setLabel(e.target.value);
-              setError(null);
-            }}
-          />
-        </Field>
+        <TextField
+          label={t('form.label')}
+          error={error}
+          name="label"
+          value={label}
+          maxLength={SKILL_LABEL_MAX}
+          autoFocus
+          placeholder={t('form.labelPlaceholder')}
+          onChange={(value) => {
+            setLabel(value);
+            setError(null);
+          }}
+        />
         <Field label={t('form.category')}>
           <select value={category} onChange={(e) => setCategory(e.target.value as SkillCategory)} name="category">
-            {SKILL_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`skillCategory.${c}`)}
-              </option>
-            ))}
+            <TranslatedOptions values={SKILL_CATEGORIES} labelKey="skillCategory" />
           </select>
         </Field>
-        <div className="checkbox">
-          <input
-            id={`${id}-reserved`}
-            type="checkbox"
-            name="reservedAct"
-            checked={reservedAct}
-            aria-describedby={`${id}-reserved-help`}
-            onChange={(e) => setReservedAct(e.target.checked)}
-          />
-          <span>
-            <label className="checkbox-label" htmlFor={`${id}-reserved`}>
-              {t('form.reserved')}
-            </label>
-            <span id={`${id}-reserved-help`} className="field-help">
-              {t('form.reservedHint')}
-            </span>
-          </span>
-        </div>
-        <div className="form-actions">
-          <button type="button" className="button button-quiet" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-primary">
-            {t('form.add')}
-          </button>
-        </div>
+        <CheckboxField label={t('form.reserved')} help={t('form.reservedHint')} name="reservedAct" checked={reservedAct} onChange={setReservedAct} />
+        <FormActions submitLabel={t('form.add')} onCancel={onClose} />
       </form>
     </Dialog>
   );

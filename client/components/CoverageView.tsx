@@ -5,6 +5,7 @@ import { SKILL_CATEGORIES, type SkillCategory } from '../../shared/records/skill
 import type { CoverageRisk, SkillIndex } from '../../shared/skillIndex.ts';
 import { coverageRows, heat, riskCounts } from '../helpModel.ts';
 import { CATEGORY_COLOURS, RESERVED } from '../canvas/palette.ts';
+import { TranslatedOptions } from './Options.tsx';
 
 interface Props {
   board: Board;
@@ -40,11 +41,7 @@ export function CoverageView({ board, index, labelOf, highlightedSkillId, onHigh
         <label htmlFor={selectId}>{t('coverage.category')}</label>
         <select id={selectId} value={category ?? ''} onChange={(e) => setCategory((e.target.value || null) as SkillCategory | null)}>
           <option value="">{t('coverage.allCategories')}</option>
-          {usedCategories.map((c) => (
-            <option key={c} value={c}>
-              {t(`skillCategory.${c}`)}
-            </option>
-          ))}
+          <TranslatedOptions values={usedCategories} labelKey="skillCategory" />
         </select>
       </div>
       {board.skills.length === 0 ? (

@@ -6,8 +6,11 @@ import type { ReasonLanguage } from '../../shared/matchReasons.ts';
 import type { Skill } from '../../shared/records/skill.ts';
 import type { SkillIndex } from '../../shared/skillIndex.ts';
 import { searchSkills } from '../../shared/skillSearch.ts';
-import { helperRows, matchGroups, pendingNominees, type AskOption, type HelperRow } from '../helpModel.ts';
+import { helperRows, matchGroups, type HelperRow } from '../helpModel.ts';
+import type { AskOption } from '../../shared/records/learningQuestion.ts';
+import { pendingNominees } from '../../shared/skillIndex.ts';
 import { Icon } from './Icon.tsx';
+import { SearchField } from './SearchField.tsx';
 
 interface Props {
   board: Board;
@@ -97,20 +100,14 @@ export function HelpPanel({ board, index, labelOf, extraNames, nameOf, editable,
   const pending = shownSkill ? pendingNominees(index, shownSkill.skill.id) : [];
   return (
     <div className="help-panel">
-      <label className="search-field">
-        <Icon name="search" size={20} />
-        <input
-          type="search"
-          className="search-input"
-          aria-label={t('help.search')}
-          placeholder={t('help.search')}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setSkillId(null);
-          }}
-        />
-      </label>
+      <SearchField
+        label={t('help.search')}
+        value={query}
+        onChange={(value) => {
+          setQuery(value);
+          setSkillId(null);
+        }}
+      />
       {!query.trim() && <p className="muted">{t('help.pickSkill')}</p>}
       {query.trim() && found.length === 0 && <p className="muted">{t('help.noSkill', { query })}</p>}
       {found.length > 0 && (

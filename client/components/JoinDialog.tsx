@@ -1,11 +1,16 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERSON_KINDS, PERSON_NAME_MAX, STUDENT_LEVELS, type PersonKind, type StudentLevel } from '../../shared/records/person.ts';
+import { PERSON_KINDS, PERSON_NAME_MAX, type PersonKind } from '../../shared/records/person.ts';
 import { foldText } from '../../shared/skillSearch.ts';
 import { PRESENCE_COLOURS, pickColour } from '../identity.ts';
 import { Dialog } from './Dialog.tsx';
 import { Field } from './Field.tsx';
+import { FormActions } from './FormActions.tsx';
 import { KindBadge } from './KindBadge.tsx';
+import { TranslatedOptions } from './Options.tsx';
+import { SearchField } from './SearchField.tsx';
+import { NEW_STUDENT, StudentFields, type StudentDetails } from './StudentFields.tsx';
+import { TextField } from './TextField.tsx';
 
 export interface JoinablePerson {
   id: string;
@@ -17,7 +22,7 @@ export interface JoinablePerson {
 export interface NewParticipant {
   name: string;
   kind: PersonKind;
-  student?: { year: number; level: StudentLevel };
+  student?: StudentDetails;
   colour: string;
 }
 
@@ -49,8 +54,7 @@ export function JoinDialog({ people, takenColours, currentId, onPick, onCreate, 
   const [query, setQuery] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<PersonKind>('professional-team');
-  const [year, setYear] = useState(1);
-  const [level, setLevel] = useState<StudentLevel>('mbo4');
+  const [student, setStudent] = useState(NEW_STUDENT);
   const [colour, setColour] = useState(() => pickColour(takenColours));
   const [error, setError] = useState<string | null>(null);
 
@@ -69,7 +73,7 @@ export function JoinDialog({ people, takenColours, currentId, onPick, onCreate, 
       setError(t('form.nameRequired'));
       return;
     }
-    onCreate({ name: trimmed, kind, ...(kind === 'student' ? { student: { year, level } } : {}), colour });
+    onCreate({ name: trimmed, kind, ...(kind === 'student' ? { student } : {}), colour });
   };
 
   return (
@@ -78,16 +82,7 @@ export function JoinDialog({ people, takenColours, currentId, onPick, onCreate, 
       {people.length > 0 && (
         <section className="join-section" aria-labelledby={`${id}-pick`}>
           <h3 id={`${id}-pick`}>{t('join.pickHeading')}</h3>
-          {people.length > 6 && (
-            <input
-              className="search-input"
-              type="search"
-              aria-label={t('join.search')}
-              placeholder={t('join.search')}
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-            />
-          )}
+          {people.length > 6 && <SearchField bare label={t('join.search')} value={query} onChange={setQuery} />}
           <ul className="join-people">
             {shown.map((person) => (
               <li key={person.id}>
@@ -108,50 +103,24 @@ export function JoinDialog({ people, takenColours, currentId, onPick, onCreate, 
       <section className="join-section" aria-labelledby={`${id}-new`}>
         <h3 id={`${id}-new`}>{t('join.newHeading')}</h3>
         <form className="form" onSubmit={submit} noValidate>
-          <Field label={t('form.name')} error={error}>
-            <input
-              name="name"
-              value={name}
-              maxLength={PERSON_NAME_MAX}
-              autoComplete="off"
-              placeholder={t('form.namePlaceholder')}
-              onChange={(e) => {
-                setName(e.target.value);
-                setError(null);
-              }}
-            />
-          </Field>
+          <TextField
+            label={t('form.name')}
+            error={error}
+            name="name"
+            value={name}
+            maxLength={PERSON_NAME_MAX}
+            placeholder={t('form.namePlaceholder')}
+            onChange={(value) => {
+              setName(value);
+              setError(null);
+            }}
+          />
           <Field label={t('form.kind')}>
             <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as PersonKind)}>
-              {JOINABLE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`personKind.${k}`)}
-                </option>
-              ))}
+              <TranslatedOptions values={JOINABLE_KINDS} labelKey="personKind" />
             </select>
           </Field>
-          {kind === 'student' && (
-            <div className="field-row">
-              <Field label={t('form.year')}>
-                <select value={year} onChange={(e) => setYear(Number(e.target.value))} name="year">
-                  {[1, 2, 3, 4].map((y) => (
-                    <option key={y} value={y}>
-                      {t('form.yearOption', { year: y })}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field label={t('form.level')}>
-                <select value={level} onChange={(e) => setLevel(e.target.value as StudentLevel)} name="level">
-                  {STUDENT_LEVELS.map((l) => (
-                    <option key={l} value={l}>
-                      {t(`studentLevel.${l}`)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            </div>
-          )}
+          {kind === 'student' && <StudentFields value={student} onChange={setStudent} />}
           <fieldset className="colour-field">
             <legend className="field-label">{t('join.colour')}</legend>
             <div className="colour-swatches">
@@ -162,11 +131,7 @@ export function JoinDialog({ people, takenColours, currentId, onPick, onCreate, 
               ))}
             </div>
           </fieldset>
-          <div className="form-actions">
-            <button type="submit" className="button button-primary">
-              {t('join.create')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('join.create')} />
         </form>
       </section>
       <footer className="join-footer">

@@ -1,7 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SKILL_LEVELS, type SkillLevel } from '../../shared/records/skillLink.ts';
+import { CheckboxField } from './CheckboxField.tsx';
 import { Dialog } from './Dialog.tsx';
+import { FormActions } from './FormActions.tsx';
 
 interface Props {
   skillLabel: string;
@@ -20,7 +22,6 @@ interface Props {
  */
 export function LevelPicker({ skillLabel, reserved, initialLevel, initialAuthorised, onSave, onRemove, onClose }: Props) {
   const { t } = useTranslation();
-  const id = useId();
   const [level, setLevel] = useState<SkillLevel | undefined>(initialLevel);
   const [authorised, setAuthorised] = useState(initialAuthorised === true);
 
@@ -45,32 +46,16 @@ export function LevelPicker({ skillLabel, reserved, initialLevel, initialAuthori
         {reserved && (
           <div className="reserved-confirm">
             <p className="reserved-heading">{t('level.reservedHeading')}</p>
-            <div className="checkbox">
-              <input id={`${id}-auth`} type="checkbox" checked={authorised} onChange={(e) => setAuthorised(e.target.checked)} aria-describedby={`${id}-auth-help`} />
-              <span>
-                <label className="checkbox-label" htmlFor={`${id}-auth`}>
-                  {t('level.confirm')}
-                </label>
-                <span id={`${id}-auth-help`} className="field-help">
-                  {t('level.confirmHint')}
-                </span>
-              </span>
-            </div>
+            <CheckboxField label={t('level.confirm')} help={t('level.confirmHint')} checked={authorised} onChange={setAuthorised} />
           </div>
         )}
-        <div className="form-actions">
+        <FormActions submitLabel={t('level.save')} onCancel={onClose} submitDisabled={!level}>
           {onRemove && (
             <button type="button" className="button button-danger level-remove" onClick={onRemove}>
               {t('level.remove')}
             </button>
           )}
-          <button type="button" className="button button-quiet" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={!level}>
-            {t('level.save')}
-          </button>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   );

@@ -14,7 +14,9 @@ import {
 import type { Skill } from '../../shared/records/skill.ts';
 import type { QuestionEdit, QuestionStep } from '../../shared/learningQuestions.ts';
 import { Field } from './Field.tsx';
+import { FormActions } from './FormActions.tsx';
 import { Icon } from './Icon.tsx';
+import { NameOptions } from './Options.tsx';
 import { SkillPicker } from './SkillPicker.tsx';
 
 interface Props {
@@ -146,12 +148,7 @@ export function QuestionPanel({ question, people, skills, labelOf, extraNames, e
               </Field>
               <Field label={t('question.helper')}>
                 <select name="helper" value={helperId} onChange={(e) => setHelperId(e.target.value)}>
-                  <option value="">{t('question.helperNone')}</option>
-                  {helpers.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
+                  <NameOptions items={helpers} none={t('question.helperNone')} />
                 </select>
               </Field>
             </>
@@ -159,26 +156,14 @@ export function QuestionPanel({ question, people, skills, labelOf, extraNames, e
           {target === 'asked-professional' && (
             <Field label={t('question.asked')}>
               <select name="asked" value={askedId} onChange={(e) => setAskedId(e.target.value)}>
-                <option value="">{t('question.askedNone')}</option>
-                {helpers.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
+                <NameOptions items={helpers} none={t('question.askedNone')} />
               </select>
             </Field>
           )}
           <Field label={t('question.note')}>
             <textarea name="note" rows={2} maxLength={QUESTION_NOTE_MAX} value={note} autoFocus={target !== 'answered'} onChange={(e) => setNote(e.target.value)} />
           </Field>
-          <div className="form-actions">
-            <button type="button" className="button button-quiet" onClick={() => setTarget(null)}>
-              {t('form.cancel')}
-            </button>
-            <button type="submit" className="button button-primary">
-              {t('question.save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('question.save')} onCancel={() => setTarget(null)} />
         </form>
       )}
 

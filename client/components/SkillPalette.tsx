@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SkillCategory } from '../../shared/records/skill.ts';
 import { CATEGORY_COLOURS, RESERVED } from '../canvas/palette.ts';
 import { Icon } from './Icon.tsx';
+import { SearchField } from './SearchField.tsx';
 
 export interface PaletteSkill {
   id: string;
@@ -91,17 +92,7 @@ export function SkillPalette({ skills, total, query, onQuery, armedId, onArm, ed
 
   return (
     <div className="palette">
-      <label className="search-field">
-        <Icon name="search" size={20} />
-        <input
-          type="search"
-          className="search-input"
-          aria-label={t('palette.search')}
-          placeholder={t('palette.search')}
-          value={query}
-          onChange={(e) => onQuery(e.target.value)}
-        />
-      </label>
+      <SearchField label={t('palette.search')} value={query} onChange={onQuery} />
       <p className="palette-hint">
         {t('palette.hint')} {t('palette.tapHint')}
       </p>

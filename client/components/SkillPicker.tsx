@@ -4,6 +4,7 @@ import type { Skill } from '../../shared/records/skill.ts';
 import { QUESTION_SKILLS_MAX } from '../../shared/records/learningQuestion.ts';
 import { searchSkills } from '../../shared/skillSearch.ts';
 import { Icon } from './Icon.tsx';
+import { SearchField } from './SearchField.tsx';
 
 interface Props {
   skills: readonly Skill[];
@@ -48,10 +49,7 @@ export function SkillPicker({ skills, labelOf, extraNames, selected, onChange, m
           );
         })}
       </ul>
-      <label className="search-field">
-        <Icon name="search" size={20} />
-        <input type="search" className="search-input" aria-label={t('question.skillSearch')} placeholder={t('question.skillSearch')} value={query} onChange={(e) => setQuery(e.target.value)} />
-      </label>
+      <SearchField label={t('question.skillSearch')} value={query} onChange={setQuery} />
       <ul className="skill-results">
         {results.map(({ skill }) => (
           <li key={skill.id}>

@@ -1,5 +1,11 @@
-import { useState } from 'react';
-import type { ScreenRect } from './CardRenameField.tsx';
+import { useState, type ChangeEvent, type FocusEvent, type KeyboardEvent } from 'react';
+
+export interface ScreenRect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
 
 interface Props {
   label: string;
@@ -8,16 +14,21 @@ interface Props {
   maxLength: number;
   rect: ScreenRect;
   fontSize: number;
+  /** A text area for a question's or reaction's text (Shift+Enter starts a new line); one line for a name. */
+  multiline?: boolean;
   onCommit(value: string): void;
   onCancel(): void;
 }
 
+type EditorElement = HTMLInputElement | HTMLTextAreaElement;
+
 /**
- * A text area laid over a question or reaction card, for longer text. Enter saves,
- * Shift+Enter starts a new line, Escape cancels; clicking elsewhere saves.
+ * A field laid exactly over a card's text, so editing feels like typing on the card.
+ * Enter saves, Escape cancels; clicking elsewhere saves.
  */
-export function TextEditField({ label, initial, placeholder, maxLength, rect, fontSize, onCommit, onCancel }: Props) {
+export function TextEditField({ label, initial, placeholder, maxLength, rect, fontSize, multiline = true, onCommit, onCancel }: Props) {
   const [value, setValue] = useState(initial);
+  // Enter and Escape end editing themselves; the blur that follows must not commit again.
   const [done, setDone] = useState(false);
   const finish = (commit: boolean) => {
     if (done) return;
@@ -25,25 +36,25 @@ export function TextEditField({ label, initial, placeholder, maxLength, rect, fo
     if (commit) onCommit(value);
     else onCancel();
   };
-  return (
-    <textarea
-      className="card-text-edit"
-      aria-label={label}
-      style={{ left: rect.left, top: rect.top, width: rect.width, height: rect.height, fontSize }}
-      value={value}
-      maxLength={maxLength}
-      placeholder={placeholder}
-      autoFocus
-      onFocus={(e) => e.currentTarget.select()}
-      onChange={(e) => setValue(e.target.value)}
-      onBlur={() => finish(true)}
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === 'Enter' && !e.shiftKey) {
-          e.preventDefault();
-          finish(true);
-        } else if (e.key === 'Escape') finish(false);
-      }}
-    />
-  );
+  const field = {
+    className: multiline ? 'card-text-edit' : 'card-rename',
+    'aria-label': label,
+    style: { left: rect.left, top: rect.top, width: rect.width, height: rect.height, fontSize },
+    value,
+    maxLength,
+    placeholder,
+    autoFocus: true,
+    onFocus: (e: FocusEvent<EditorElement>) => e.currentTarget.select(),
+    onChange: (e: ChangeEvent<EditorElement>) => setValue(e.target.value),
+    onBlur: () => finish(true),
+    onKeyDown: (e: KeyboardEvent<EditorElement>) => {
+      // The board's shortcuts (Delete, arrows, letters) must not act while typing.
+      e.stopPropagation();
+      if (e.key === 'Enter' && !(multiline && e.shiftKey)) {
+        e.preventDefault();
+        finish(true);
+      } else if (e.key === 'Escape') finish(false);
+    },
+  };
+  return multiline ? <textarea {...field} /> : <input {...field} />;
 }

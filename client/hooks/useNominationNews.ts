@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../shared/docSchema.ts';
-import { nominationEvents } from '../nominationEvents.ts';
+import { nominationEvents } from '../../shared/nominationEvents.ts';
 import type { Announcement } from '../components/Announcements.tsx';
 import { useTimedList } from './useTimedList.ts';
 

@@ -5,9 +5,7 @@ import { ApiError, BOARD_NOT_FOUND, TOKEN_MISSING, getBoard, isBoardDamaged, isB
 import { localStore, rememberBoard, tokenFromHash } from '../boardAccess.ts';
 import { earlyBoardFor, forgetEarlyBoard, pageToken } from '../boot/earlyBoard.ts';
 import type { Denial } from '../hooks/useBoardConnection.ts';
-import { Icon } from '../components/Icon.tsx';
-import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
-import { Link } from '../components/Link.tsx';
+import { MessagePage } from '../components/MessagePage.tsx';
 import { NotFound } from './NotFound.tsx';
 import { BoardWorkspace } from '../board/BoardWorkspace.tsx';
 import { useBoardConnection } from '../hooks/useBoardConnection.ts';
@@ -47,24 +45,11 @@ export function busyWaitSeconds(retryAfter: number | null | undefined): number {
 /** "Ask the facilitator" pages: no link, or a link that no longer works. */
 export function AccessMessage({ denial }: { denial: AccessDenial }) {
   const { t } = useTranslation();
-  const key = denial === 'missing-token' ? 'access.needLink' : 'access.deadLink';
-  useEffect(() => {
-    document.title = `${t(key)} — ${t('app.name')}`;
-  }, [t, key]);
+  const missing = denial === 'missing-token';
   return (
-    <div className="center-page">
-      <div className="corner-switch">
-        <LanguageSwitch />
-      </div>
-      <main className="panel message-panel" role="alert" data-denial={denial}>
-        <h1>{t(key)}</h1>
-        <p>{t(denial === 'missing-token' ? 'access.needLinkBody' : 'access.deadLinkBody')}</p>
-        <Link href="/" className="button button-primary">
-          <Icon name="back" />
-          <span>{t('board.goHome')}</span>
-        </Link>
-      </main>
-    </div>
+    <MessagePage title={t(missing ? 'access.needLink' : 'access.deadLink')} alert denial={denial}>
+      <p>{t(missing ? 'access.needLinkBody' : 'access.deadLinkBody')}</p>
+    </MessagePage>
   );
 }
 
@@ -74,24 +59,11 @@ export function AccessMessage({ denial }: { denial: AccessDenial }) {
  */
 export function DamagedBoardMessage() {
   const { t } = useTranslation();
-  useEffect(() => {
-    document.title = `${t('notice.damagedTitle')} — ${t('app.name')}`;
-  }, [t]);
   return (
-    <div className="center-page">
-      <div className="corner-switch">
-        <LanguageSwitch />
-      </div>
-      <main className="panel message-panel" role="alert" data-denial="board-damaged">
-        <h1>{t('notice.damagedTitle')}</h1>
-        <p>{t('notice.damagedBody')}</p>
-        <p>{t('notice.damagedAsk')}</p>
-        <Link href="/" className="button button-primary">
-          <Icon name="back" />
-          <span>{t('board.goHome')}</span>
-        </Link>
-      </main>
-    </div>
+    <MessagePage title={t('notice.damagedTitle')} alert denial="board-damaged">
+      <p>{t('notice.damagedBody')}</p>
+      <p>{t('notice.damagedAsk')}</p>
+    </MessagePage>
   );
 }
 
@@ -101,25 +73,21 @@ function BusyMessage({ seconds, onRetry }: { seconds: number; onRetry(): void })
   const retry = useRef(onRetry);
   retry.current = onRetry;
   useEffect(() => {
-    document.title = `${t('notice.busyTitle')} — ${t('app.name')}`;
-  }, [t]);
-  useEffect(() => {
     const timer = setTimeout(() => retry.current(), seconds * 1000);
     return () => clearTimeout(timer);
   }, [seconds]);
   return (
-    <div className="center-page">
-      <div className="corner-switch">
-        <LanguageSwitch />
-      </div>
-      <main className="panel message-panel" data-state="busy">
-        <h1>{t('notice.busyTitle')}</h1>
-        <p role="status">{t('notice.busyBody', { seconds })}</p>
+    <MessagePage
+      title={t('notice.busyTitle')}
+      state="busy"
+      action={
         <button type="button" className="button button-primary" onClick={onRetry}>
           {t('notice.busyNow')}
         </button>
-      </main>
-    </div>
+      }
+    >
+      <p role="status">{t('notice.busyBody', { seconds })}</p>
+    </MessagePage>
   );
 }
 

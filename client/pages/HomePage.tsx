@@ -9,11 +9,12 @@ import { formatLastChange } from '../format.ts';
 import { CopyLinkRow } from '../components/ShareDialog.tsx';
 import { navigate } from '../hooks/useRoute.ts';
 import { boardPath } from '../routes.ts';
-import { Field } from '../components/Field.tsx';
+import { CheckboxField } from '../components/CheckboxField.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Link } from '../components/Link.tsx';
 import { Logo } from '../components/Logo.tsx';
+import { TextField } from '../components/TextField.tsx';
 
 
 /** Re-render every minute so "3 minutes ago" does not go stale on a screen left open. */
@@ -107,32 +108,27 @@ export function HomePage() {
           <h1 id="new-board-heading">{t('home.newBoardHeading')}</h1>
           <p className="lead">{t('home.newBoardIntro')}</p>
           <form className="new-board-form" onSubmit={submit}>
-            <Field label={t('home.titleLabel')} help={t('home.titleHint')}>
-              <input
-                name="title"
-                value={title}
-                maxLength={BOARD_TITLE_MAX}
-                autoComplete="off"
-                placeholder={t('home.titlePlaceholder')}
-                onChange={(e) => setTitle(e.target.value)}
-              />
-            </Field>
+            <TextField
+              label={t('home.titleLabel')}
+              help={t('home.titleHint')}
+              name="title"
+              value={title}
+              maxLength={BOARD_TITLE_MAX}
+              placeholder={t('home.titlePlaceholder')}
+              onChange={setTitle}
+            />
             <button type="submit" className="button button-primary button-large" disabled={creating}>
               <Icon name="plus" />
               <span>{creating ? t('home.creating') : t('home.create')}</span>
             </button>
           </form>
-          <div className="checkbox starter-set">
-            <input id="starter-set" type="checkbox" checked={withStarterSet} onChange={(e) => setWithStarterSet(e.target.checked)} aria-describedby="starter-set-help" />
-            <span>
-              <label className="checkbox-label" htmlFor="starter-set">
-                {t('home.starterSet', { count: CARE_TEAM_SKILLS.length })}
-              </label>
-              <span id="starter-set-help" className="field-help">
-                {t('home.starterSetHint')}
-              </span>
-            </span>
-          </div>
+          <CheckboxField
+            className="starter-set"
+            label={t('home.starterSet', { count: CARE_TEAM_SKILLS.length })}
+            help={t('home.starterSetHint')}
+            checked={withStarterSet}
+            onChange={setWithStarterSet}
+          />
           {createFailed && (
             <p className="error" role="alert">
               {t('home.createFailed')}
