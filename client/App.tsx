@@ -1,5 +1,5 @@
 import { usePathname } from './hooks/useRoute.ts';
-import { parseRoute } from './routes.ts';
+import { parseRoute } from './model/routes.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { BoardPage } from './pages/BoardPage.tsx';
 import { NotFound } from './pages/NotFound.tsx';

@@ -7,7 +7,7 @@ import { RemoteSelections, type RemoteSelectionView } from '../canvas/Presence.t
 import { toBoard, type Viewport } from '../canvas/viewport.ts';
 import type { Peer, PresenceStore } from '../hooks/presenceStore.ts';
 import type { Glow } from '../hooks/useNominationNews.ts';
-import { exposeStage } from '../testHooks.ts';
+import { exposeStage } from '../canvas/testHooks.ts';
 import { LiveCursors } from './LiveCursors.tsx';
 import type { useCanvasHandlers } from './useCanvasHandlers.ts';
 import type { BoardHighlights } from './useBoardHighlights.ts';

@@ -7,7 +7,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Link } from '../components/Link.tsx';
 import { PresenceList, type PresenceEntry } from '../components/PresenceList.tsx';
 import { StatusIndicator } from '../components/StatusIndicator.tsx';
-import { initials } from '../identity.ts';
+import { initials } from '../storage/identity.ts';
 
 interface Props {
   title: string;

@@ -3,7 +3,7 @@ import type { Board } from '../../shared/docSchema.ts';
 import { studentSkillIds } from '../../shared/skillIndex.ts';
 import { useSkillIndex } from '../hooks/useSkillIndex.ts';
 import { useStableSet } from '../hooks/useStableSet.ts';
-import { dimmedQuestionIds } from '../questionFilter.ts';
+import { dimmedQuestionIds } from '../model/questionFilter.ts';
 import type { WorkspaceState } from './useWorkspaceState.ts';
 
 /** What the open panel or mode marks on the board, and the skill index it needs (only then). */

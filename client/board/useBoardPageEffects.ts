@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import type { TFunction } from 'i18next';
-import { localStore, rememberBoard } from '../boardAccess.ts';
+import { localStore, rememberBoard } from '../storage/boardAccess.ts';
 import type { BoardConnection } from '../hooks/useBoardConnection.ts';
 import type { SyncState } from '../hooks/syncStatusStore.ts';
-import { exposeDoc } from '../testHooks.ts';
+import { exposeDoc } from '../canvas/testHooks.ts';
 
 /** What the board does to the page around it: its tab title, the home page's list, the leave warning. */
 export function useBoardPageEffects({ boardId, title, sync, connection, t }: { boardId: string; title: string; sync: SyncState; connection: BoardConnection | null; t: TFunction }) {

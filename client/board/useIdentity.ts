@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Board } from '../../shared/docSchema.ts';
 import { PERSON_CARD, personCardHeight, type Point } from '../canvas/layout.ts';
-import { guestKey, pickColour, readFlag, readIdentity, rememberIdentity, writeFlag, type StorageLike } from '../identity.ts';
+import { guestKey, pickColour, readFlag, readIdentity, rememberIdentity, writeFlag, type StorageLike } from '../storage/identity.ts';
 import type { BoardWriter, NewParticipantCard } from './boardWriter.ts';
 
 const GUEST_COLOUR = '#64748b';

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { SessionCommand } from '../../shared/session.ts';
-import { rotateLink, sendSessionCommand } from '../api.ts';
-import { knownBoard, localStore, rememberBoard } from '../boardAccess.ts';
+import { rotateLink, sendSessionCommand } from '../net/api.ts';
+import { knownBoard, localStore, rememberBoard } from '../storage/boardAccess.ts';
 
 /**
  * The facilitator's session commands (timer, lock, bring everyone) and the participant link

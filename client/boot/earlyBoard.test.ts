@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getBoard, getBoardSnapshot, type RawAnswer } from '../api.ts';
-import { rememberBoard } from '../boardAccess.ts';
-import type { StorageLike } from '../identity.ts';
+import { getBoard, getBoardSnapshot, type RawAnswer } from '../net/api.ts';
+import { rememberBoard } from '../storage/boardAccess.ts';
+import type { StorageLike } from '../storage/identity.ts';
 import { BOARD_SNAPSHOT_TYPES } from '../../shared/boardSnapshot.ts';
 import { earlyBoardFor, forgetEarlyBoard, pageToken, startEarlyBoard } from './earlyBoard.ts';
 

@@ -1,6 +1,6 @@
-import { boardApiPath, fetchAnswer, getBoardSnapshot, type RawAnswer } from '../api.ts';
-import { localStore, tokenFor, tokenFromHash } from '../boardAccess.ts';
-import { parseRoute } from '../routes.ts';
+import { boardApiPath, fetchAnswer, getBoardSnapshot, type RawAnswer } from '../net/api.ts';
+import { localStore, tokenFor, tokenFromHash } from '../storage/boardAccess.ts';
+import { parseRoute } from '../model/routes.ts';
 import type * as Y from 'yjs';
 import type * as EarlyYjs from './yjs.ts';
 import { applySnapshot, type BoardSnapshot } from '../../shared/boardSnapshot.ts';

@@ -9,7 +9,7 @@ import { ReactionCard } from './ReactionCard.tsx';
 import { Links } from './Links.tsx';
 import { OverviewShape, type OverviewDrag } from './OverviewShape.tsx';
 import { CULL_MARGIN, DETAIL_MAX_CARDS, cardAt, cullView, type CulledView } from './culling.ts';
-import { reportCanvas } from '../testHooks.ts';
+import { reportCanvas } from './testHooks.ts';
 import { personAt, type BoardView } from './boardView.ts';
 import { PERSON_CARD, boxBetween, idsInBox, type Point, type Rect as Box } from './layout.ts';
 import { DROP_HIGHLIGHT, SELECTION } from './palette.ts';

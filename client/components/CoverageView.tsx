@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Board } from '../../shared/docSchema.ts';
 import { SKILL_CATEGORIES, type SkillCategory } from '../../shared/records/skill.ts';
 import type { CoverageRisk, SkillIndex } from '../../shared/skillIndex.ts';
-import { coverageRows, heat, riskCounts } from '../helpModel.ts';
+import { coverageRows, heat, riskCounts } from '../model/helpModel.ts';
 import { CATEGORY_COLOURS, RESERVED } from '../canvas/palette.ts';
 import { TranslatedOptions } from './Options.tsx';
 

@@ -6,7 +6,7 @@ import type { ReasonLanguage } from '../../shared/matchReasons.ts';
 import type { Skill } from '../../shared/records/skill.ts';
 import type { SkillIndex } from '../../shared/skillIndex.ts';
 import { searchSkills } from '../../shared/skillSearch.ts';
-import { helperRows, matchGroups, type HelperRow } from '../helpModel.ts';
+import { helperRows, matchGroups, type HelperRow } from '../model/helpModel.ts';
 import type { AskOption } from '../../shared/records/learningQuestion.ts';
 import { pendingNominees } from '../../shared/skillIndex.ts';
 import { Icon } from './Icon.tsx';

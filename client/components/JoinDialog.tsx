@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERSON_KINDS, PERSON_NAME_MAX, type PersonKind } from '../../shared/records/person.ts';
 import { foldText } from '../../shared/skillSearch.ts';
-import { PRESENCE_COLOURS, pickColour } from '../identity.ts';
+import { PRESENCE_COLOURS, pickColour } from '../storage/identity.ts';
 import { Dialog } from './Dialog.tsx';
 import { Field } from './Field.tsx';
 import { FormActions } from './FormActions.tsx';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/session.ts';
-import { initials } from '../identity.ts';
+import { initials } from '../storage/identity.ts';
 
 export interface PresenceEntry {
   key: string;

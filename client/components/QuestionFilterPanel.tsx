@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUESTION_STATUSES, THEME_KINDS, type LearningQuestion } from '../../shared/records/learningQuestion.ts';
-import { NO_FILTER, countByStatus, groupByTheme, isFilterActive, questionMatches, type QuestionFilter } from '../questionFilter.ts';
+import { NO_FILTER, countByStatus, groupByTheme, isFilterActive, questionMatches, type QuestionFilter } from '../model/questionFilter.ts';
 
 interface Props {
   questions: readonly LearningQuestion[];

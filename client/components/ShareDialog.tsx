@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../shared/session.ts';
-import { revokeLink, rotateLink } from '../api.ts';
-import { knownBoard, localStore, parseBoardLink, rememberBoard } from '../boardAccess.ts';
+import { revokeLink, rotateLink } from '../net/api.ts';
+import { knownBoard, localStore, parseBoardLink, rememberBoard } from '../storage/boardAccess.ts';
 import { Dialog } from './Dialog.tsx';
 import { Icon } from './Icon.tsx';
 

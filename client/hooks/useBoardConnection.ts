@@ -5,7 +5,7 @@ import { COLLAB_PATH, CloseCodes, FRESH_COPY_REASONS, parseServerMessage } from 
 import type { Role, SessionState } from '../../shared/session.ts';
 import { applySnapshot, type BoardSnapshot } from '../../shared/boardSnapshot.ts';
 import { takeEarlyBoard, type EarlyBoard } from '../boot/earlyBoard.ts';
-import { getBoardSnapshot } from '../api.ts';
+import { getBoardSnapshot } from '../net/api.ts';
 import { isNoticeCloseReason, type NoticeCloseReason } from './serverNotices.ts';
 
 export interface BoardConnection {

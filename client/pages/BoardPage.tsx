@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/session.ts';
-import { ApiError, BOARD_NOT_FOUND, TOKEN_MISSING, getBoard, isBoardDamaged, isBusy, isDeadLink, type BoardSummary } from '../api.ts';
-import { localStore, rememberBoard, tokenFromHash } from '../boardAccess.ts';
+import { ApiError, BOARD_NOT_FOUND, TOKEN_MISSING, getBoard, isBoardDamaged, isBusy, isDeadLink, type BoardSummary } from '../net/api.ts';
+import { localStore, rememberBoard, tokenFromHash } from '../storage/boardAccess.ts';
 import { earlyBoardFor, forgetEarlyBoard, pageToken } from '../boot/earlyBoard.ts';
 import type { Denial } from '../hooks/useBoardConnection.ts';
 import { MessagePage } from '../components/MessagePage.tsx';

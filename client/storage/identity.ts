@@ -1,4 +1,4 @@
-import { isId } from '../shared/ids.ts';
+import { isId } from '../../shared/ids.ts';
 
 /**
  * Presence colours: ten hues far enough apart to tell cursors apart on a big screen, each

@@ -1,10 +1,10 @@
-import type { Board } from '../shared/docSchema.ts';
-import type { MatchCandidate, QuestionMatches } from '../shared/matching.ts';
-import { describeReasons, type ReasonLanguage } from '../shared/matchReasons.ts';
-import type { PersonKind } from '../shared/records/person.ts';
-import { askOption, type AskOption, type QuestionStatus } from '../shared/records/learningQuestion.ts';
-import type { SkillCategory } from '../shared/records/skill.ts';
-import type { CoverageRisk, SkillCoverage, SkillIndex } from '../shared/skillIndex.ts';
+import type { Board } from '../../shared/docSchema.ts';
+import type { MatchCandidate, QuestionMatches } from '../../shared/matching.ts';
+import { describeReasons, type ReasonLanguage } from '../../shared/matchReasons.ts';
+import type { PersonKind } from '../../shared/records/person.ts';
+import { askOption, type AskOption, type QuestionStatus } from '../../shared/records/learningQuestion.ts';
+import type { SkillCategory } from '../../shared/records/skill.ts';
+import type { CoverageRisk, SkillCoverage, SkillIndex } from '../../shared/skillIndex.ts';
 
 export interface HelperRow {
   personId: string;

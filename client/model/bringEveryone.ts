@@ -1,4 +1,4 @@
-import type { Role } from '../shared/session.ts';
+import type { Role } from '../../shared/session.ts';
 
 /** The slice of a peer (see hooks/presenceStore.ts) the rule needs. */
 export interface BringPeer {

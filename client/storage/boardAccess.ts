@@ -1,4 +1,4 @@
-import type { Role } from '../shared/session.ts';
+import type { Role } from '../../shared/session.ts';
 import type { StorageLike } from './identity.ts';
 
 /**

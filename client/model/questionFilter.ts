@@ -1,5 +1,5 @@
-import { QUESTION_STATUSES, type LearningQuestion, type QuestionStatus, type ThemeKind } from '../shared/records/learningQuestion.ts';
-import { foldText } from '../shared/skillSearch.ts';
+import { QUESTION_STATUSES, type LearningQuestion, type QuestionStatus, type ThemeKind } from '../../shared/records/learningQuestion.ts';
+import { foldText } from '../../shared/skillSearch.ts';
 
 /** Which learning questions to bring forward; the others are drawn faintly. */
 export interface QuestionFilter {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readBoard } from '../shared/docSchema.ts';
-import { matchQuestion } from '../shared/matching.ts';
-import { deriveSkillIndex } from '../shared/skillIndex.ts';
-import { setOwnLevel } from '../shared/skillLinks.ts';
-import { createBoard, createPerson, createQuestion, createSkill, createStudent, NOW } from '../shared/test/factory.ts';
+import { readBoard } from '../../shared/docSchema.ts';
+import { matchQuestion } from '../../shared/matching.ts';
+import { deriveSkillIndex } from '../../shared/skillIndex.ts';
+import { setOwnLevel } from '../../shared/skillLinks.ts';
+import { createBoard, createPerson, createQuestion, createSkill, createStudent, NOW } from '../../shared/test/factory.ts';
 import { coverageRows, heat, matchGroups, riskCounts } from './helpModel.ts';
-import { moveQuestion } from '../shared/learningQuestions.ts';
+import { moveQuestion } from '../../shared/learningQuestions.ts';
 
 describe('matchGroups', () => {
   it('does put fellow students in the peer group, with reasons in the chosen language and the allowed asks', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, isBoardDamaged, isBusy, isDeadLink, judgeAnswer, parseRetryAfter } from './api.ts';
-import { busyWaitSeconds } from './pages/BoardPage.tsx';
+import { busyWaitSeconds } from '../pages/BoardPage.tsx';
 
 const judged = (status: number, body: unknown, retryAfter?: number) => {
   try {

@@ -1,6 +1,6 @@
 /** The REST side of the server contract (see server/routes). */
-import type { Role, SessionCommand, SessionState } from '../shared/session.ts';
-import { snapshotEncodingOf, type BoardSnapshot } from '../shared/boardSnapshot.ts';
+import type { Role, SessionCommand, SessionState } from '../../shared/session.ts';
+import { snapshotEncodingOf, type BoardSnapshot } from '../../shared/boardSnapshot.ts';
 
 export interface BoardSummary {
   id: string;

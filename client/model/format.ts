@@ -1,4 +1,4 @@
-import { localeOf } from './i18n/language.ts';
+import { localeOf } from '../i18n/language.ts';
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 3600_000],

@@ -1,6 +1,6 @@
 import type Konva from 'konva';
 import type * as Y from 'yjs';
-import type { CardRect } from './canvas/boardView.ts';
+import type { CardRect } from './boardView.ts';
 
 /** What the canvas last drew, for tests and the benchmark (which cannot count Konva nodes once cards are culled). */
 export interface CanvasReport {
