@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { addPerson, addSkill, linkSkill, moveCards } from '../../shared/boardWrites.ts';
 import { readBoard, metaMap } from '../../shared/docSchema.ts';
 import { DOC_SCHEMA_VERSION } from '../../shared/docVersion.ts';
+import { CloseCodes } from '../../shared/collabProtocol.ts';
 import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
 import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
 import { RawCollabClient } from '../test/rawCollab.ts';
@@ -119,7 +120,9 @@ describe('collaboration socket', () => {
     server = await startServer(dataDir);
   });
 
-  it('refuses a board that does not exist', async () => {
+  it('refuses a board that does not exist, saying so (the client shows “board not found”, not “no access”)', async () => {
+    // A valid link of another board: what is missing is the board, not the right to it.
+    const other = await createBoard(server.app, 'Bestaat');
     const socket = new HocuspocusProviderWebsocket({
       url: `${server.url.replace('http', 'ws')}/collab`,
       WebSocketPolyfill: WebSocket,
@@ -129,13 +132,14 @@ describe('collaboration socket', () => {
       const provider = new HocuspocusProvider({
         websocketProvider: socket,
         name: 'nosuchboard1',
+        token: other.tokens.participant,
         document: doc,
         onAuthenticationFailed: ({ reason }: { reason: string }) => resolve(reason),
       });
       provider.attach();
       clients.push({ destroy: () => provider.destroy() } as TestClient);
     });
-    expect(await refused).toMatch(/permission|board-not-found/i);
+    expect(await refused).toBe(CloseCodes.BOARD_NOT_FOUND.reason);
     socket.destroy();
     expect(server.app.hocuspocus.getDocumentsCount()).toBe(0);
   });
@@ -164,15 +168,21 @@ describe('collaboration socket', () => {
     const a = connect(board);
     await a.synced;
     const person = addPerson(a.doc, { name: 'Noor', kind: 'professional-team' });
-    const before = a.storedSnapshots.length;
-    const until = Date.now() + 1800;
+    await a.ownWorkStored();
+    // 3 s of edits every 100 ms, never quiet for the 500 ms debounce: only the max-debounce stores.
+    const started = Date.now();
+    const until = started + 3000;
     let x = 0;
     while (Date.now() < until) {
       moveCards(a.doc, [{ id: person, x: (x += 5), y: 0 }]);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    // 1.8 s of edits every 100 ms, never quiet for the 500 ms debounce: max-debounce must still store.
-    expect(a.storedSnapshots.length - before).toBeGreaterThanOrEqual(1);
+    const during = a.storedAt.filter((at) => at > started && at <= until);
+    const moments = [started, ...during, until];
+    const gaps = moments.slice(1).map((at, i) => at - moments[i]);
+    // A store every second (plus the time a store takes): a store every 2 s would leave a gap of 2 s.
+    expect(during.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...gaps)).toBeLessThan(1500);
   });
 
   it('reloads a board exactly as it was after the server restarts', async () => {
@@ -230,16 +240,29 @@ describe('collaboration socket', () => {
 
   it('closes a socket that sends a message over the size limit, without applying it', async () => {
     await server.app.close();
-    server = await startServer(dataDir, { wsMaxPayload: 64 * 1024 });
+    const wsMaxPayload = 64 * 1024;
+    server = await startServer(dataDir, { wsMaxPayload });
     const board = await createBoard(server.app);
-    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/collab`);
-    await new Promise((resolve) => raw.once('open', resolve));
-    const closed = new Promise<number>((resolve) => raw.once('close', (code) => resolve(code)));
-    raw.send(Buffer.alloc(65 * 1024, 1));
-    expect(await closed).toBe(1009);
+    const watcher = connect(board);
+    await watcher.synced;
+    const raw = await rawParticipant(board);
+    // One edit adding many people: a valid update, only too large.
+    const big = new Y.Doc();
+    Y.applyUpdate(big, Y.encodeStateAsUpdate(watcher.doc));
+    const before = Y.encodeStateVector(big);
+    big.transact(() => {
+      for (let i = 0; i < 1000; i++) addPerson(big, { name: `Persoon ${i} met een flink lange naam om ruimte te vullen`, kind: 'professional-team' });
+    });
+    const update = Y.encodeStateAsUpdate(big, before);
+    expect(update.byteLength).toBeGreaterThan(wsMaxPayload);
 
-    const a = connect(board);
-    await a.synced;
-    expect(readBoard(a.doc).problems).toEqual([]);
+    raw.update(board.id, update);
+    const stillOpen = new Promise<{ code: number }>((resolve) => setTimeout(() => resolve({ code: 0 }), 3000));
+    const closed = await Promise.race([raw.closed, stillOpen]);
+    // Time for an applied edit to reach the watcher, had it been applied.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(names(server.app.hocuspocus.documents.get(board.id)!)).toEqual([]);
+    expect(names(watcher.doc)).toEqual([]);
+    expect(closed.code).toBe(1009);
   });
 });

@@ -10,6 +10,8 @@ export interface TestClient {
   socket: HocuspocusProviderWebsocket;
   /** Every stored snapshot the server announced, newest last. */
   storedSnapshots: Y.Snapshot[];
+  /** When each of those announcements arrived (Date.now()), in the same order. */
+  storedAt: number[];
   synced: Promise<void>;
   /** Resolves once the server announces a stored state that covers all of this client's own edits. */
   ownWorkStored(): Promise<void>;
@@ -25,6 +27,7 @@ export function connectClient(baseUrl: string, boardId: string, token: string, d
     minDelay: 20,
   });
   const storedSnapshots: Y.Snapshot[] = [];
+  const storedAt: number[] = [];
   const waiters = new Set<() => void>();
   let provider: HocuspocusProvider;
   const ownWork = new OwnWorkTracker(doc, (origin) => origin === provider);
@@ -42,6 +45,7 @@ export function connectClient(baseUrl: string, boardId: string, token: string, d
       const snapshot = message && decodeStoredSnapshot(message);
       if (!snapshot) return;
       storedSnapshots.push(snapshot);
+      storedAt.push(Date.now());
       ownWork.noteStored(snapshot);
       for (const wake of [...waiters]) wake();
     },
@@ -52,6 +56,7 @@ export function connectClient(baseUrl: string, boardId: string, token: string, d
     provider,
     socket,
     storedSnapshots,
+    storedAt,
     synced,
     ownWorkStored: () =>
       new Promise<void>((resolve) => {
