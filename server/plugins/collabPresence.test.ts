@@ -126,30 +126,41 @@ describe('presence', () => {
   });
 
   it('does not bring back the cursor of a tab that left while its moves were waiting', async () => {
-    await start(200);
+    const windowMs = 1000;
+    await start(windowMs);
     const observer = await participant();
     const leaving = await raw('participant');
     leaving.awareness(board.id, 3333, { name: 'Weg', cursor: { x: 1, y: 1 } }, 1);
+    await waitFor(() => stateOf(observer, 3333)?.cursor?.x === 1, 'the first move, sent at once');
     for (let i = 2; i < 6; i++) leaving.awareness(board.id, 3333, { name: 'Weg', cursor: { x: i, y: i } }, i);
+    await sleep(100);
+    // The later moves are still waiting for the end of the window when the tab leaves.
+    expect(stateOf(observer, 3333)?.cursor?.x).toBe(1);
     leaving.close();
     await waitFor(() => connections() === 1, 'the connection to close');
-    await sleep(400);
+    await waitFor(() => !stateOf(observer, 3333), 'the cursor of the tab that left to go');
+    await sleep(windowMs + 200);
     expect(serverState(3333)).toBeUndefined();
     expect(stateOf(observer, 3333)).toBeUndefined();
   });
 
   it('counts presence as activity: a tab that only moves its cursor is not timed out', async () => {
     await start();
-    server.app.hocuspocus.configuration.timeout = 400;
+    const timeoutMs = 400;
+    server.app.hocuspocus.configuration.timeout = timeoutMs;
     const tab = await raw('participant');
     const idle = await raw('participant');
+    let tabClosed = false;
+    void tab.closed.then(() => (tabClosed = true));
     for (let i = 1; i <= 12; i++) {
       tab.awareness(board.id, 4444, { name: 'Actief', cursor: { x: i, y: 0 } }, i);
       await sleep(100);
     }
     await waitFor(() => serverState(4444)?.cursor?.x === 12, 'the last cursor');
-    // The idle tab sent nothing after syncing and was timed out; the active one is still there.
-    expect(idle.frames.length).toBeGreaterThan(0);
+    // The idle tab sent nothing after syncing and was closed; the one moving its cursor is still there.
+    const idleOutcome = await Promise.race([idle.closed.then(() => 'closed'), sleep(3 * timeoutMs).then(() => 'still open')]);
+    expect(idleOutcome).toBe('closed');
+    expect(tabClosed).toBe(false);
     expect(connections()).toBe(1);
   });
 });

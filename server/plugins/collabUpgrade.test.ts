@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
-import { connectClient, type TestClient } from '../test/collabClient.ts';
+import { RawCollabClient } from '../test/rawCollab.ts';
 import { createBoard, makeDataDir, removeDataDir, startServer } from '../test/testServer.ts';
 
 // The live connection's own upgrade path (not a Fastify route): what it accepts and refuses,
@@ -37,6 +37,8 @@ function upgrade(path: string, headers: Record<string, string> = {}) {
   });
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe('the live connection’s upgrade', () => {
   it('is accepted at /collab, with or without a query', async () => {
     for (const path of ['/collab', '/collab?x=1']) {
@@ -58,15 +60,15 @@ describe('the live connection’s upgrade', () => {
 
   it('closes every open socket when the app closes, authenticated or not', async () => {
     const board = await createBoard(server.app);
-    const client: TestClient = connectClient(server.url, board.id, board.tokens.participant);
-    await client.synced;
-    const bare = await upgrade('/collab');
-    if (!('open' in bare)) throw new Error('not upgraded');
-    const bareClosed = new Promise<void>((resolve) => bare.open.once('close', () => resolve()));
-    await server.app.close();
+    const signedIn = await RawCollabClient.open(server.url);
+    expect(await signedIn.authenticate(board.id, board.tokens.participant)).toMatch(/^authenticated/);
+    const bare = await RawCollabClient.open(server.url);
+    const closing = server.app.close();
     closed = true;
-    await bareClosed;
-    client.destroy();
+    // Well before the unauthenticated socket's own timeout (AUTH_TIMEOUT_MS, 10 s) would close it.
+    const within = (socket: RawCollabClient) => Promise.race([socket.closed.then(() => 'closed'), sleep(2000).then(() => 'still open')]);
+    expect(await Promise.all([within(signedIn), within(bare)])).toEqual(['closed', 'closed']);
+    await closing;
   });
 });
 
