@@ -7,7 +7,7 @@ import { readBoard, metaMap } from '../../shared/docSchema.ts';
 import { DOC_SCHEMA_VERSION } from '../../shared/docVersion.ts';
 import { CloseCodes } from '../../shared/collabProtocol.ts';
 import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
-import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
+import { connectClient, storeLinkedSkill, waitFor, type TestClient } from '../test/collabClient.ts';
 import { RawCollabClient } from '../test/rawCollab.ts';
 import { createBoard, type TestBoard, useLiveServer } from '../test/testServer.ts';
 import type { Role } from '../../shared/session.ts';
@@ -171,11 +171,7 @@ describe('collaboration socket', () => {
     const board = await createBoard(live.app, 'Herstart');
     const a = connect(board);
     await a.synced;
-    const p = addPerson(a.doc, { name: 'Ilse', kind: 'teacher' }, { x: 5, y: 6 });
-    const s = addSkill(a.doc, { label: 'SBAR-overdracht', category: 'communicator', reservedAct: false }, { x: 200, y: 6 });
-    linkSkill(a.doc, { personId: p, skillId: s });
-    await a.ownWorkStored();
-    const before = readBoard(a.doc);
+    const before = await storeLinkedSkill(a);
     a.destroy();
 
     await live.stop();

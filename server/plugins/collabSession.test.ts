@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
+import { connectClient, waitFor } from '../test/collabClient.ts';
 import { bearer, createBoard, type TestBoard, useLiveServer } from '../test/testServer.ts';
 
 vi.setConfig({ testTimeout: 20_000 });
@@ -15,12 +15,18 @@ async function session() {
   return response.json().session as { bringEveryoneTo: number | null };
 }
 
+/** The board open in a facilitator's tab and a participant's, both synced. */
+async function facilitatorAndParticipant() {
+  const facilitator = connectClient(live.url, board.id, board.tokens.facilitator);
+  const participant = connectClient(live.url, board.id, board.tokens.participant);
+  live.clients.push(facilitator, participant);
+  await Promise.all([facilitator.synced, participant.synced]);
+  return { facilitator, participant };
+}
+
 describe('"bring everyone"', () => {
   it('ends when the facilitator tab it points at leaves, so no one else can take over its id', async () => {
-    const facilitator = connectClient(live.url, board.id, board.tokens.facilitator);
-    const participant = connectClient(live.url, board.id, board.tokens.participant);
-    live.clients.push(facilitator, participant);
-    await Promise.all([facilitator.synced, participant.synced]);
+    const { facilitator, participant } = await facilitatorAndParticipant();
     facilitator.provider.setAwarenessField('view', { x: 0, y: 0, scale: 1 });
     await waitFor(() => participant.provider.awareness!.getStates().has(facilitator.doc.clientID), 'the facilitator’s presence');
     const clientId = facilitator.doc.clientID;
@@ -43,10 +49,7 @@ describe('"bring everyone"', () => {
   });
 
   it('goes on while the facilitator tab it points at stays, when someone else leaves', async () => {
-    const facilitator = connectClient(live.url, board.id, board.tokens.facilitator);
-    const participant = connectClient(live.url, board.id, board.tokens.participant);
-    live.clients.push(facilitator, participant);
-    await Promise.all([facilitator.synced, participant.synced]);
+    const { facilitator, participant } = await facilitatorAndParticipant();
     facilitator.provider.setAwarenessField('view', { x: 0, y: 0, scale: 1 });
     participant.provider.setAwarenessField('view', { x: 5, y: 5, scale: 1 });
     await waitFor(() => facilitator.provider.awareness!.getStates().has(participant.doc.clientID), 'the participant’s presence');

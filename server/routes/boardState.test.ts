@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import * as Y from 'yjs';
-import { addPerson, addSkill, linkSkill } from '../../shared/boardWrites.ts';
+import { addPerson } from '../../shared/boardWrites.ts';
 import { readBoard } from '../../shared/docSchema.ts';
 import { DOC_SCHEMA_VERSION } from '../../shared/docVersion.ts';
 import { BOARD_SNAPSHOT_TYPES, snapshotEncodingOf } from '../../shared/boardSnapshot.ts';
 import { ROLES } from '../../shared/session.ts';
-import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
+import { connectClient, storeLinkedSkill, waitFor } from '../test/collabClient.ts';
 import { bearer, createBoard, type TestBoard, useLiveServer } from '../test/testServer.ts';
 
 // Real sockets and disk writes on a shared 2-core machine: give them room.
@@ -54,11 +54,7 @@ async function openWithOnePerson(name: string) {
 async function fillAndClose() {
   const client = connect();
   await client.synced;
-  const fatima = addPerson(client.doc, { name: 'Fatima', kind: 'professional-team' }, { x: 10, y: 20 });
-  const wondzorg = addSkill(client.doc, { label: 'wondzorg', category: 'zorgverlener', reservedAct: false }, { x: 300, y: 20 });
-  linkSkill(client.doc, { personId: fatima, skillId: wondzorg });
-  await client.ownWorkStored();
-  const expected = readBoard(client.doc);
+  const expected = await storeLinkedSkill(client);
   client.destroy();
   await waitFor(() => !isOpen(), 'the server to unload the board');
   return expected;

@@ -1,6 +1,8 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { addPerson, addSkill, linkSkill } from '../../shared/boardWrites.ts';
+import { readBoard } from '../../shared/docSchema.ts';
 import { decodeStoredSnapshot, OwnWorkTracker, parseServerMessage } from '../../shared/collabProtocol.ts';
 
 /** A real provider with its own socket, as a browser tab would have, for tests against a listening server. */
@@ -84,4 +86,16 @@ export async function waitFor(predicate: () => boolean, what: string, timeoutMs 
     if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * Adds Fatima with wondzorg linked to her (a card of each kind a link joins, placed apart)
+ * through `client`, waits until the server has stored it, and returns the board as read then.
+ */
+export async function storeLinkedSkill(client: TestClient) {
+  const fatima = addPerson(client.doc, { name: 'Fatima', kind: 'professional-team' }, { x: 10, y: 20 });
+  const wondzorg = addSkill(client.doc, { label: 'wondzorg', category: 'zorgverlener', reservedAct: false }, { x: 300, y: 20 });
+  linkSkill(client.doc, { personId: fatima, skillId: wondzorg });
+  await client.ownWorkStored();
+  return readBoard(client.doc);
 }
