@@ -290,6 +290,21 @@ export class BoardPageObject {
     return this.waitForCard('skill', label);
   }
 
+  /**
+   * Fills the open "Leervraag toevoegen" form after its student: the question, one skill tag
+   * found by searching, and an illness as its theme; adds it and returns the new card's id.
+   */
+  async submitLearningQuestion({ text, search, skill, illness }: { text: string; search: string; skill: string; illness: string }) {
+    const form = this.page.getByRole('dialog', { name: 'Leervraag toevoegen' });
+    await form.getByLabel('De leervraag').fill(text);
+    await form.getByRole('searchbox', { name: 'Zoek een vaardigheid' }).fill(search);
+    await form.getByRole('checkbox', { name: skill }).check();
+    await form.getByRole('radio', { name: 'Ziektebeeld' }).check();
+    await form.getByLabel('Welk ziektebeeld of welke levensstijl?').fill(illness);
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    return this.waitForCard('question', text);
+  }
+
   /** Id of the card of `type` showing `label`, or null. */
   cardId(type: CardType, label: string): Promise<string | null> {
     return this.page.evaluate(
