@@ -97,7 +97,9 @@ test('a person without a name is shown by role, and reserved acts are marked', a
     'Docent',
     'Leerprocesbegeleider',
   ];
-  for (const kind of kinds) await board.addPerson({ name: kind === 'Mantelzorger' || kind === 'Familie' ? '' : `${kind.split(' ')[0]} ${kinds.indexOf(kind)}`, kind });
+  const people: Record<string, string> = {};
+  for (const kind of kinds) people[kind] = await board.addPerson({ name: kind === 'Mantelzorger' || kind === 'Familie' ? '' : `${kind.split(' ')[0]} ${kinds.indexOf(kind)}`, kind });
+  const skills: Record<string, string> = {};
   for (const [label, category] of [
     ['SBAR-overdracht', 'Communicator'],
     ['gesprek met mantelzorger', 'Samenwerkingspartner'],
@@ -107,11 +109,24 @@ test('a person without a name is shown by role, and reserved acts are marked', a
     ['medicatie controleren', 'Professional en kwaliteitsbevorderaar'],
     ['palliatieve zorg', 'Overig'],
   ]) {
-    await board.addSkill({ label, category });
+    skills[label] = await board.addSkill({ label, category });
   }
+
+  // Without a name, the card's title is the role, and its second line says the name is missing.
+  expect((await board.cardTexts(client)).slice(0, 2)).toEqual(['Cliënt/patiënt', 'Rol, zonder naam']);
+  expect((await board.cardTexts(people.Mantelzorger)).slice(0, 2)).toEqual(['Mantelzorger', 'Rol, zonder naam']);
+  expect((await board.cardTexts(people.Docent))[0]).toBe('Docent 6');
+  // A reserved act says so in words on its card; an ordinary skill shows its category there.
+  expect(await board.cardTexts(injecteren)).toEqual(['injecteren (s.c./i.m.)', 'Voorbehouden handeling']);
+  expect(await board.cardTexts(skills['SBAR-overdracht'])).not.toContain('Voorbehouden handeling');
+  // …and in red with a warning sign, on the card and on the chip, as the legend explains.
+  await board.expectCardLooksLike('reserved-skill-card', injecteren);
+  await board.expectCardLooksLike('nameless-client-with-reserved-chip', client);
+
   await board.page.getByRole('button', { name: 'Alles tonen' }).click();
   await board.expectSaved();
-  await board.screenshot('desktop-all-kinds');
+  await board.expectCardPicturesCurrent();
+  await board.expectLooksLike('every-kind-and-category');
 });
 
 test('a deleted card can be brought back from the notice, for everyone', async ({ board: a, colleague: b }) => {

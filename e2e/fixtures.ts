@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -66,9 +66,43 @@ export class BoardPageObject {
     return this.page.getByRole('status').and(this.page.locator('[data-status]'));
   }
 
+  /**
+   * A picture for a person to look at (e2e/screenshots/), taken only with SCREENSHOTS=1:
+   * nothing compares it. What must keep looking the same goes through expectLooksLike.
+   */
   async screenshot(name: string) {
+    if (!process.env.SCREENSHOTS) return;
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await this.page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+  }
+
+  /**
+   * Compares the page with its committed baseline (the spec's -snapshots folder; refresh with
+   * --update-snapshots after a deliberate change). The presence list is masked: who is there
+   * and in which colour differs per run. A little tolerance absorbs anti-aliasing noise, not
+   * a missing mark or a moved panel.
+   */
+  async expectLooksLike(name: string, { mask = [], clip, maxDiffPixels }: { mask?: Locator[]; clip?: Box; maxDiffPixels?: number } = {}) {
+    const tolerance = maxDiffPixels === undefined ? { maxDiffPixelRatio: 0.002 } : { maxDiffPixels };
+    await expect(this.page).toHaveScreenshot(`${name}.png`, { ...tolerance, mask: [this.presenceList, ...mask], clip });
+  }
+
+  /** Compares one card as drawn on the canvas with its baseline: small marks on it count, the rest of the page does not. */
+  async expectCardLooksLike(name: string, id: string) {
+    await this.expectCardPicturesCurrent();
+    const box = await this.cardBox(id);
+    const margin = 4;
+    const clip = { x: Math.floor(box.x - margin), y: Math.floor(box.y - margin), width: Math.ceil(box.width + 2 * margin), height: Math.ceil(box.height + 2 * margin) };
+    // A mark on a card is a few dozen pixels: a page-sized ratio would let it go missing.
+    await this.expectLooksLike(name, { clip, maxDiffPixels: 8 });
+  }
+
+  /** The texts drawn on a card, top to bottom as its Konva nodes hold them (what the canvas shows). */
+  cardTexts(id: string): Promise<string[]> {
+    return this.page.evaluate((id) => {
+      const card = window.__iedereen?.stage?.findOne(`#${id}`) as unknown as { find(s: string): Array<{ text(): string; isVisible(): boolean }> } | undefined;
+      return card ? card.find('Text').filter((node) => node.isVisible() && node.text() !== '').map((node) => node.text()) : [];
+    }, id);
   }
 
   /**
@@ -254,6 +288,21 @@ export class BoardPageObject {
     await dialog.getByRole('button', { name: 'Toevoegen' }).click();
     await expect(dialog).toBeHidden();
     return this.waitForCard('skill', label);
+  }
+
+  /**
+   * Fills the open "Leervraag toevoegen" form after its student: the question, one skill tag
+   * found by searching, and an illness as its theme; adds it and returns the new card's id.
+   */
+  async submitLearningQuestion({ text, search, skill, illness }: { text: string; search: string; skill: string; illness: string }) {
+    const form = this.page.getByRole('dialog', { name: 'Leervraag toevoegen' });
+    await form.getByLabel('De leervraag').fill(text);
+    await form.getByRole('searchbox', { name: 'Zoek een vaardigheid' }).fill(search);
+    await form.getByRole('checkbox', { name: skill }).check();
+    await form.getByRole('radio', { name: 'Ziektebeeld' }).check();
+    await form.getByLabel('Welk ziektebeeld of welke levensstijl?').fill(illness);
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    return this.waitForCard('question', text);
   }
 
   /** Id of the card of `type` showing `label`, or null. */

@@ -109,13 +109,7 @@ test('a nomination reaches the REST index and the other browser’s “Wie kan h
   await a.page.getByRole('button', { name: 'Leervraag toevoegen' }).click();
   const form = a.page.getByRole('dialog', { name: 'Leervraag toevoegen' });
   await form.getByLabel('Student').selectOption({ label: 'Noor' });
-  await form.getByLabel('De leervraag').fill('Hoe verzorg ik een wond bij iemand met diabetes?');
-  await form.getByRole('searchbox', { name: 'Zoek een vaardigheid' }).fill('wond');
-  await form.getByRole('checkbox', { name: 'wondzorg' }).check();
-  await form.getByRole('radio', { name: 'Ziektebeeld' }).check();
-  await form.getByLabel('Welk ziektebeeld of welke levensstijl?').fill('Diabetes');
-  await form.getByRole('button', { name: 'Toevoegen' }).click();
-  const question = await a.waitForCard('question', 'Hoe verzorg ik een wond bij iemand met diabetes?');
+  const question = await a.submitLearningQuestion({ text: 'Hoe verzorg ik een wond bij iemand met diabetes?', search: 'wond', skill: 'wondzorg', illness: 'Diabetes' });
   const questionPanel = a.panel('Leervraag van Noor');
   await questionPanel.getByRole('button', { name: 'Naar: zelf opgezocht' }).click();
   await questionPanel.getByRole('button', { name: 'Opslaan' }).click();

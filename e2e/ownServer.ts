@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { untilHealthy } from '../server/test/serverProcess.ts';
 
 /**
  * A server of a spec's own (the shared one from playwright.config.ts runs with the default
@@ -23,20 +24,7 @@ export async function startOwnServer(port: number, env: Record<string, string>, 
   });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`own server exited (${child.exitCode}): ${stderr}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`own server did not start: ${stderr}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await untilHealthy(child, url, () => stderr, 30_000);
   return {
     url,
     dataDir,

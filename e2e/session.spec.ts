@@ -54,13 +54,7 @@ test('a skill-mapping session: a nomination arrives live and is accepted and bac
   await c.page.getByRole('button', { name: 'Leervraag toevoegen' }).click();
   const form = c.page.getByRole('dialog', { name: 'Leervraag toevoegen' });
   await expect(form.getByLabel('Student')).toHaveValue(noor);
-  await form.getByLabel('De leervraag').fill('Hoe verzorg ik een wond bij iemand met diabetes?');
-  await form.getByRole('searchbox', { name: 'Zoek een vaardigheid' }).fill('wond');
-  await form.getByRole('checkbox', { name: 'wondzorg' }).check();
-  await form.getByRole('radio', { name: 'Ziektebeeld' }).check();
-  await form.getByLabel('Welk ziektebeeld of welke levensstijl?').fill('Diabetes');
-  await form.getByRole('button', { name: 'Toevoegen' }).click();
-  const question = await c.waitForCard('question', 'Hoe verzorg ik een wond bij iemand met diabetes?');
+  const question = await c.submitLearningQuestion({ text: 'Hoe verzorg ik een wond bij iemand met diabetes?', search: 'wond', skill: 'wondzorg', illness: 'Diabetes' });
   await b.waitForCard('question', 'Hoe verzorg ik een wond bij iemand met diabetes?');
 
   // …and moves it step by step, in order, to "answered" with Sam as helper.

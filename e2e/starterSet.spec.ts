@@ -10,7 +10,9 @@ test('a board can start with the care-team starter set, shown in the reader’s 
   await board.join('guest');
   await board.waitForCard('skill', 'wondzorg');
   await board.waitForCard('skill', 'injecteren (s.c./i.m.)');
-  await board.screenshot('desktop-starter-set');
+  await board.expectSaved();
+  await board.expectCardPicturesCurrent();
+  await board.expectLooksLike('starter-set');
   await board.page.getByRole('button', { name: 'EN', exact: true }).click();
   await board.waitForCard('skill', 'wound care');
   await board.screenshot('desktop-starter-set-en');

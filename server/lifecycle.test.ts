@@ -42,6 +42,16 @@ async function newBoard(url: string) {
 
 const names = (doc: Y.Doc) => readBoard(doc).people.map((p) => p.name).sort();
 
+/** A new board on the server at `url`, open in two tabs: one edits, the other sees what the server relays. */
+async function editorAndObserver(url: string) {
+  const board = await newBoard(url);
+  const editor = connectClient(url, board.id, board.tokens.participant);
+  const observer = connectClient(url, board.id, board.tokens.participant);
+  clients.push(editor, observer);
+  await Promise.all([editor.synced, observer.synced]);
+  return { board, editor, observer };
+}
+
 async function namesOnDisk(boardId: string) {
   const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(boardId);
   const doc = new Y.Doc();
@@ -52,11 +62,7 @@ async function namesOnDisk(boardId: string) {
 describe('stopping the server', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('loses nothing on %s, even inside the debounce window', async (signal) => {
     const server = await start();
-    const board = await newBoard(server.url);
-    const editor = connectClient(server.url, board.id, board.tokens.participant);
-    const observer = connectClient(server.url, board.id, board.tokens.participant);
-    clients.push(editor, observer);
-    await Promise.all([editor.synced, observer.synced]);
+    const { board, editor, observer } = await editorAndObserver(server.url);
 
     addPerson(editor.doc, { name: 'Net toegevoegd', kind: 'professional-team' });
     await waitFor(() => names(observer.doc).length === 1, 'the server to relay the edit');
@@ -68,11 +74,7 @@ describe('stopping the server', () => {
 
   it('on SIGKILL keeps what was stored, and a connected client re-sends its unstored edits after the restart', async () => {
     const first = await start();
-    const board = await newBoard(first.url);
-    const editor = connectClient(first.url, board.id, board.tokens.participant);
-    const observer = connectClient(first.url, board.id, board.tokens.participant);
-    clients.push(editor, observer);
-    await Promise.all([editor.synced, observer.synced]);
+    const { board, editor, observer } = await editorAndObserver(first.url);
 
     addPerson(editor.doc, { name: 'Opgeslagen', kind: 'professional-team' });
     await editor.ownWorkStored();

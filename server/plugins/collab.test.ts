@@ -1,48 +1,32 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addPerson, addSkill, linkSkill, moveCards } from '../../shared/boardWrites.ts';
 import { readBoard, metaMap } from '../../shared/docSchema.ts';
 import { DOC_SCHEMA_VERSION } from '../../shared/docVersion.ts';
+import { CloseCodes } from '../../shared/collabProtocol.ts';
 import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
-import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
+import { connectClient, storeLinkedSkill, waitFor, type TestClient } from '../test/collabClient.ts';
 import { RawCollabClient } from '../test/rawCollab.ts';
-import { createBoard, makeDataDir, removeDataDir, startServer, type TestBoard } from '../test/testServer.ts';
+import { createBoard, type TestBoard, useLiveServer } from '../test/testServer.ts';
 import type { Role } from '../../shared/session.ts';
 
 // Real sockets and disk writes on a shared 2-core machine: give them room.
 vi.setConfig({ testTimeout: 15_000 });
 
-let dataDir: string;
-let server: { app: FastifyInstance; url: string };
-const clients: TestClient[] = [];
+const live = useLiveServer();
 const connect = (board: TestBoard, doc?: Y.Doc, role: Role = 'participant') => {
-  const client = connectClient(server.url, board.id, board.tokens[role], doc);
-  clients.push(client);
+  const client = connectClient(live.url, board.id, board.tokens[role], doc);
+  live.clients.push(client);
   return client;
 };
-
-beforeEach(async () => {
-  dataDir = await makeDataDir();
-  server = await startServer(dataDir);
-});
-
-const raws: RawCollabClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const raw of raws.splice(0)) raw.close();
-  await server.app.close();
-  await removeDataDir(dataDir);
-});
 
 const names = (doc: Y.Doc) => readBoard(doc).people.map((p) => p.name).sort();
 
 describe('collaboration socket', () => {
   it('shows each client the other one’s edits live', async () => {
-    const board = await createBoard(server.app, 'Live');
+    const board = await createBoard(live.app, 'Live');
     const a = connect(board);
     const b = connect(board);
     await Promise.all([a.synced, b.synced]);
@@ -61,8 +45,8 @@ describe('collaboration socket', () => {
 
   /** A participant that speaks the wire protocol by hand, synced with the board. */
   async function rawParticipant(board: TestBoard) {
-    const raw = await RawCollabClient.open(server.url);
-    raws.push(raw);
+    const raw = await RawCollabClient.open(live.url);
+    live.raws.push(raw);
     expect(await raw.authenticate(board.id, board.tokens.participant)).toMatch(/^authenticated/);
     raw.syncStep1(board.id, new Y.Doc());
     await raw.waitFor((f) => f.type === 0);
@@ -80,7 +64,7 @@ describe('collaboration socket', () => {
   const SYNC_STATUS = 8;
 
   it('sends an edit on to everyone, its sender too, before acknowledging it to the sender', async () => {
-    const board = await createBoard(server.app, 'Snel');
+    const board = await createBoard(live.app, 'Snel');
     const watcher = connect(board);
     await watcher.synced;
     const raw = await rawParticipant(board);
@@ -95,11 +79,11 @@ describe('collaboration socket', () => {
     expect(echo).toBeGreaterThanOrEqual(0);
     expect(echo).toBeLessThan(after.indexOf(ack));
     await waitFor(() => names(watcher.doc).includes('Snel'), 'the watcher to see the edit');
-    expect(names(server.app.hocuspocus.documents.get(board.id)!)).toEqual(['Snel']);
+    expect(names(live.app.hocuspocus.documents.get(board.id)!)).toEqual(['Snel']);
   });
 
   it('applies, acknowledges, sends on and stores every edit of a burst', async () => {
-    const board = await createBoard(server.app, 'Vlaag');
+    const board = await createBoard(live.app, 'Vlaag');
     const watcher = connect(board);
     await watcher.synced;
     const raw = await rawParticipant(board);
@@ -111,17 +95,18 @@ describe('collaboration socket', () => {
     await waitFor(() => names(watcher.doc).length === people.length, 'the watcher to see every edit');
     expect(names(watcher.doc)).toEqual([...people].sort());
 
-    await server.app.close();
-    const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(board.id);
+    await live.stop();
+    const stored = await (await LowdbBoardStore.open(live.dataDir, { readOnly: true })).load(board.id);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, stored!.state);
     expect(names(doc)).toEqual([...people].sort());
-    server = await startServer(dataDir);
   });
 
-  it('refuses a board that does not exist', async () => {
+  it('refuses a board that does not exist, saying so (the client shows “board not found”, not “no access”)', async () => {
+    // A valid link of another board: what is missing is the board, not the right to it.
+    const other = await createBoard(live.app, 'Bestaat');
     const socket = new HocuspocusProviderWebsocket({
-      url: `${server.url.replace('http', 'ws')}/collab`,
+      url: `${live.url.replace('http', 'ws')}/collab`,
       WebSocketPolyfill: WebSocket,
     });
     const refused = new Promise<string>((resolve) => {
@@ -129,19 +114,20 @@ describe('collaboration socket', () => {
       const provider = new HocuspocusProvider({
         websocketProvider: socket,
         name: 'nosuchboard1',
+        token: other.tokens.participant,
         document: doc,
         onAuthenticationFailed: ({ reason }: { reason: string }) => resolve(reason),
       });
       provider.attach();
-      clients.push({ destroy: () => provider.destroy() } as TestClient);
+      live.clients.push({ destroy: () => provider.destroy() } as TestClient);
     });
-    expect(await refused).toMatch(/permission|board-not-found/i);
+    expect(await refused).toBe(CloseCodes.BOARD_NOT_FOUND.reason);
     socket.destroy();
-    expect(server.app.hocuspocus.getDocumentsCount()).toBe(0);
+    expect(live.app.hocuspocus.getDocumentsCount()).toBe(0);
   });
 
   it('tells the client once its own edits are stored on disk, within a second of the last change', async () => {
-    const board = await createBoard(server.app);
+    const board = await createBoard(live.app);
     const a = connect(board);
     await a.synced;
     await waitFor(() => a.storedSnapshots.length > 0, 'the stored state on connect');
@@ -153,93 +139,106 @@ describe('collaboration socket', () => {
     expect(elapsed).toBeLessThan(1500);
 
     // The announcement is a promise about the disk: a fresh store sees Sam.
-    const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(board.id);
+    const stored = await (await LowdbBoardStore.open(live.dataDir, { readOnly: true })).load(board.id);
     const onDisk = new Y.Doc();
     Y.applyUpdate(onDisk, stored!.state);
     expect(names(onDisk)).toEqual(['Sam']);
   });
 
   it('stores at least once a second while edits keep coming', async () => {
-    const board = await createBoard(server.app);
+    const board = await createBoard(live.app);
     const a = connect(board);
     await a.synced;
     const person = addPerson(a.doc, { name: 'Noor', kind: 'professional-team' });
-    const before = a.storedSnapshots.length;
-    const until = Date.now() + 1800;
+    await a.ownWorkStored();
+    // 3 s of edits every 100 ms, never quiet for the 500 ms debounce: only the max-debounce stores.
+    const started = Date.now();
+    const until = started + 3000;
     let x = 0;
     while (Date.now() < until) {
       moveCards(a.doc, [{ id: person, x: (x += 5), y: 0 }]);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    // 1.8 s of edits every 100 ms, never quiet for the 500 ms debounce: max-debounce must still store.
-    expect(a.storedSnapshots.length - before).toBeGreaterThanOrEqual(1);
+    const during = a.storedAt.filter((at) => at > started && at <= until);
+    const moments = [started, ...during, until];
+    const gaps = moments.slice(1).map((at, i) => at - moments[i]);
+    // A store every second (plus the time a store takes): a store every 2 s would leave a gap of 2 s.
+    expect(during.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...gaps)).toBeLessThan(1500);
   });
 
   it('reloads a board exactly as it was after the server restarts', async () => {
-    const board = await createBoard(server.app, 'Herstart');
+    const board = await createBoard(live.app, 'Herstart');
     const a = connect(board);
     await a.synced;
-    const p = addPerson(a.doc, { name: 'Ilse', kind: 'teacher' }, { x: 5, y: 6 });
-    const s = addSkill(a.doc, { label: 'SBAR-overdracht', category: 'communicator', reservedAct: false }, { x: 200, y: 6 });
-    linkSkill(a.doc, { personId: p, skillId: s });
-    await a.ownWorkStored();
-    const before = readBoard(a.doc);
+    const before = await storeLinkedSkill(a);
     a.destroy();
 
-    await server.app.close();
-    server = await startServer(dataDir);
+    await live.stop();
+    await live.start();
     const b = connect(board);
     await b.synced;
     expect(readBoard(b.doc)).toEqual(before);
   });
 
   it('writes pending edits when the app closes inside the debounce window', async () => {
-    const board = await createBoard(server.app);
+    const board = await createBoard(live.app);
     const a = connect(board);
     const observer = connect(board);
     await Promise.all([a.synced, observer.synced]);
     addPerson(a.doc, { name: 'Laatste wijziging', kind: 'professional-other' });
     await waitFor(() => names(observer.doc).length === 1, 'the server to have the edit');
-    await server.app.close(); // well inside the 500 ms debounce
+    await live.stop(); // well inside the 500 ms debounce
 
-    const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(board.id);
+    const stored = await (await LowdbBoardStore.open(live.dataDir, { readOnly: true })).load(board.id);
     const onDisk = new Y.Doc();
     Y.applyUpdate(onDisk, stored!.state);
     expect(names(onDisk)).toEqual(['Laatste wijziging']);
-    server = await startServer(dataDir);
   });
 
   it('migrates an old board once when it is loaded, and stores the result', async () => {
-    await server.app.close();
-    const store = await LowdbBoardStore.open(dataDir);
+    await live.stop();
+    const store = await LowdbBoardStore.open(live.dataDir);
     const legacy = new Y.Doc();
     addPerson(legacy, { name: 'Oud', kind: 'professional-team' });
     const id = 'legacyboard1';
     await store.save({ summary: { id, title: '', createdAt: 1, updatedAt: 1 }, schemaVersion: 0, state: Y.encodeStateAsUpdate(legacy) });
     await store.close();
-    server = await startServer(dataDir);
+    await live.start();
 
-    const tokens = await server.app.access.createBoardAccess(id);
+    const tokens = await live.app.access.createBoardAccess(id);
     const a = connect({ id, tokens });
     await a.synced;
     expect(metaMap(a.doc).get('schemaVersion')).toBe(DOC_SCHEMA_VERSION);
     expect(names(a.doc)).toEqual(['Oud']);
-    const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(id);
+    const stored = await (await LowdbBoardStore.open(live.dataDir, { readOnly: true })).load(id);
     expect(stored!.schemaVersion).toBe(DOC_SCHEMA_VERSION);
   });
 
   it('closes a socket that sends a message over the size limit, without applying it', async () => {
-    await server.app.close();
-    server = await startServer(dataDir, { wsMaxPayload: 64 * 1024 });
-    const board = await createBoard(server.app);
-    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/collab`);
-    await new Promise((resolve) => raw.once('open', resolve));
-    const closed = new Promise<number>((resolve) => raw.once('close', (code) => resolve(code)));
-    raw.send(Buffer.alloc(65 * 1024, 1));
-    expect(await closed).toBe(1009);
+    const wsMaxPayload = 64 * 1024;
+    await live.start({ wsMaxPayload });
+    const board = await createBoard(live.app);
+    const watcher = connect(board);
+    await watcher.synced;
+    const raw = await rawParticipant(board);
+    // One edit adding many people: a valid update, only too large.
+    const big = new Y.Doc();
+    Y.applyUpdate(big, Y.encodeStateAsUpdate(watcher.doc));
+    const before = Y.encodeStateVector(big);
+    big.transact(() => {
+      for (let i = 0; i < 1000; i++) addPerson(big, { name: `Persoon ${i} met een flink lange naam om ruimte te vullen`, kind: 'professional-team' });
+    });
+    const update = Y.encodeStateAsUpdate(big, before);
+    expect(update.byteLength).toBeGreaterThan(wsMaxPayload);
 
-    const a = connect(board);
-    await a.synced;
-    expect(readBoard(a.doc).problems).toEqual([]);
+    raw.update(board.id, update);
+    const stillOpen = new Promise<{ code: number }>((resolve) => setTimeout(() => resolve({ code: 0 }), 3000));
+    const closed = await Promise.race([raw.closed, stillOpen]);
+    // Time for an applied edit to reach the watcher, had it been applied.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(names(live.app.hocuspocus.documents.get(board.id)!)).toEqual([]);
+    expect(names(watcher.doc)).toEqual([]);
+    expect(closed.code).toBe(1009);
   });
 });

@@ -86,6 +86,15 @@ function participant(url: string, board: TestBoard): TestClient {
   return client;
 }
 
+/** The app with `limits`, a new board on it, and two participants' providers on that board, synced. */
+async function boardWithTwoParticipants(limits: Partial<Limits>, title: string) {
+  const server = await startInProcess(limits);
+  const board = await createBoard(server.app, title);
+  const two = [participant(server.url, board), participant(server.url, board)] as const;
+  await Promise.all(two.map((client) => client.synced));
+  return { server, board, clients: two };
+}
+
 /** A bare websocket to /collab; resolves once open (rejects with the HTTP status of a refused upgrade). */
 function openSocket(url: string, options: WebSocket.ClientOptions = {}): Promise<WebSocket> {
   const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/collab`, options);
@@ -308,11 +317,7 @@ describe('board size budget', () => {
 
   it('closes a provider that adds records past boardMaxRecords with board-too-large, and keeps none past the cap', async () => {
     const limits = { boardMaxRecords: 30 };
-    const server = await startInProcess(limits);
-    const board = await createBoard(server.app, 'Vol');
-    const client = participant(server.url, board);
-    const watcher = participant(server.url, board);
-    await Promise.all([client.synced, watcher.synced]);
+    const { server, board, clients: [client, watcher] } = await boardWithTwoParticipants(limits, 'Vol');
     const closes = watchCloses(client);
     const names: string[] = [];
     for (let i = 0; i < 40 && closes.reasons.length === 0; i++) {
@@ -337,11 +342,7 @@ describe('board size budget', () => {
 
   it('lets a board at its byte cap be cleaned up: deleting is let through while adding is refused', async () => {
     const limits = { boardMaxBytes: 64 * 1024 };
-    const server = await startInProcess(limits);
-    const board = await createBoard(server.app, 'Vol');
-    const filler = participant(server.url, board);
-    const cleaner = participant(server.url, board);
-    await Promise.all([filler.synced, cleaner.synced]);
+    const { server, board, clients: [filler, cleaner] } = await boardWithTwoParticipants(limits, 'Vol');
     const fillerCloses = watchCloses(filler);
     // Fill in batches of ten reactions until the board is full and the filler is closed.
     for (let batch = 0; batch < 30 && fillerCloses.reasons.length === 0; batch++) {
@@ -366,11 +367,7 @@ describe('board size budget', () => {
 
   it('closes a provider whose one big text would take the board past boardMaxBytes', async () => {
     const limits = { boardMaxBytes: 64 * 1024 };
-    const server = await startInProcess(limits);
-    const board = await createBoard(server.app, 'Zwaar');
-    const client = participant(server.url, board);
-    const watcher = participant(server.url, board);
-    await Promise.all([client.synced, watcher.synced]);
+    const { server, board, clients: [client, watcher] } = await boardWithTwoParticipants(limits, 'Zwaar');
     addPerson(client.doc, { name: 'Klein', kind: 'professional-team' });
     await waitFor(() => readBoard(watcher.doc).people.length === 1, 'a small edit first');
     const closes = watchCloses(client);

@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
 import { RawCollabClient } from '../test/rawCollab.ts';
-import { createBoard, makeDataDir, removeDataDir, testConfig, type TestBoard } from '../test/testServer.ts';
-import { buildApp } from '../app.ts';
+import { createBoard, useLiveServer, type TestBoard } from '../test/testServer.ts';
 import { PRESENCE_WINDOW_MS } from './collab.ts';
 
 // Presence (awareness) takes the server's own path, not Hocuspocus' per-message one: these
@@ -13,39 +11,24 @@ vi.setConfig({ testTimeout: 20_000 });
 
 const AWARENESS = 1;
 
-let dataDir: string;
-let server: { app: FastifyInstance; url: string };
+const live = useLiveServer({ start: false });
 let board: TestBoard;
-const clients: TestClient[] = [];
-const raws: RawCollabClient[] = [];
 
 async function start(presenceWindowMs?: number) {
-  const app = await buildApp(testConfig(dataDir), { presenceWindowMs });
-  server = { app, url: await app.listen({ port: 0, host: '127.0.0.1' }) };
-  board = await createBoard(server.app, 'Aanwezig');
+  await live.start({}, { presenceWindowMs });
+  board = await createBoard(live.app, 'Aanwezig');
 }
 
-beforeEach(async () => {
-  dataDir = await makeDataDir();
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const raw of raws.splice(0)) raw.close();
-  await server?.app.close();
-  await removeDataDir(dataDir);
-});
-
 async function participant(doc?: Y.Doc) {
-  const client = connectClient(server.url, board.id, board.tokens.participant, doc);
-  clients.push(client);
+  const client = connectClient(live.url, board.id, board.tokens.participant, doc);
+  live.clients.push(client);
   await client.synced;
   return client;
 }
 
 async function raw(role: 'viewer' | 'participant' = 'participant') {
-  const client = await RawCollabClient.open(server.url);
-  raws.push(client);
+  const client = await RawCollabClient.open(live.url);
+  live.raws.push(client);
   await client.authenticate(board.id, board.tokens[role]);
   client.syncStep1(board.id, new Y.Doc());
   await client.waitFor((f) => f.type === 0);
@@ -56,8 +39,8 @@ async function raw(role: 'viewer' | 'participant' = 'participant') {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const stateOf = (client: TestClient, id: number) => client.provider.awareness!.getStates().get(id);
-const connections = () => server.app.hocuspocus.documents.get(board.id)?.getConnectionsCount() ?? 0;
-const serverState = (id: number) => server.app.hocuspocus.documents.get(board.id)?.awareness.getStates().get(id);
+const connections = () => live.app.hocuspocus.documents.get(board.id)?.getConnectionsCount() ?? 0;
+const serverState = (id: number) => live.app.hocuspocus.documents.get(board.id)?.awareness.getStates().get(id);
 
 describe('presence', () => {
   it('stamps the role and keeps a participant from moving another tab’s cursor', async () => {
@@ -126,30 +109,41 @@ describe('presence', () => {
   });
 
   it('does not bring back the cursor of a tab that left while its moves were waiting', async () => {
-    await start(200);
+    const windowMs = 1000;
+    await start(windowMs);
     const observer = await participant();
     const leaving = await raw('participant');
     leaving.awareness(board.id, 3333, { name: 'Weg', cursor: { x: 1, y: 1 } }, 1);
+    await waitFor(() => stateOf(observer, 3333)?.cursor?.x === 1, 'the first move, sent at once');
     for (let i = 2; i < 6; i++) leaving.awareness(board.id, 3333, { name: 'Weg', cursor: { x: i, y: i } }, i);
+    await sleep(100);
+    // The later moves are still waiting for the end of the window when the tab leaves.
+    expect(stateOf(observer, 3333)?.cursor?.x).toBe(1);
     leaving.close();
     await waitFor(() => connections() === 1, 'the connection to close');
-    await sleep(400);
+    await waitFor(() => !stateOf(observer, 3333), 'the cursor of the tab that left to go');
+    await sleep(windowMs + 200);
     expect(serverState(3333)).toBeUndefined();
     expect(stateOf(observer, 3333)).toBeUndefined();
   });
 
   it('counts presence as activity: a tab that only moves its cursor is not timed out', async () => {
     await start();
-    server.app.hocuspocus.configuration.timeout = 400;
+    const timeoutMs = 400;
+    live.app.hocuspocus.configuration.timeout = timeoutMs;
     const tab = await raw('participant');
     const idle = await raw('participant');
+    let tabClosed = false;
+    void tab.closed.then(() => (tabClosed = true));
     for (let i = 1; i <= 12; i++) {
       tab.awareness(board.id, 4444, { name: 'Actief', cursor: { x: i, y: 0 } }, i);
       await sleep(100);
     }
     await waitFor(() => serverState(4444)?.cursor?.x === 12, 'the last cursor');
-    // The idle tab sent nothing after syncing and was timed out; the active one is still there.
-    expect(idle.frames.length).toBeGreaterThan(0);
+    // The idle tab sent nothing after syncing and was closed; the one moving its cursor is still there.
+    const idleOutcome = await Promise.race([idle.closed.then(() => 'closed'), sleep(3 * timeoutMs).then(() => 'still open')]);
+    expect(idleOutcome).toBe('closed');
+    expect(tabClosed).toBe(false);
     expect(connections()).toBe(1);
   });
 });

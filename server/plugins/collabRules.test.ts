@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addPerson, addReaction } from '../../shared/boardWrites.ts';
 import { readBoard } from '../../shared/docSchema.ts';
@@ -9,7 +8,7 @@ import { parseServerMessage, type RefusedMessage } from '../../shared/collabProt
 import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
 import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
 import { RawCollabClient } from '../test/rawCollab.ts';
-import { bearer, createBoard, makeDataDir, removeDataDir, startServer, type TestBoard } from '../test/testServer.ts';
+import { bearer, createBoard, type TestBoard, useLiveServer } from '../test/testServer.ts';
 
 // The board rules (shared/updateGuard.ts) as a browser meets them: a plain HocuspocusProvider
 // writes straight into its Y.Doc what no UI would let it, and a second provider watches every
@@ -17,23 +16,10 @@ import { bearer, createBoard, makeDataDir, removeDataDir, startServer, type Test
 // told why, and the sender's later edits must still go through.
 vi.setConfig({ testTimeout: 20_000 });
 
-let dataDir: string;
-let server: { app: FastifyInstance; url: string };
+const live = useLiveServer();
 let board: TestBoard;
-const clients: TestClient[] = [];
-const raws: RawCollabClient[] = [];
-
 beforeEach(async () => {
-  dataDir = await makeDataDir();
-  server = await startServer(dataDir);
-  board = await createBoard(server.app, 'Regels');
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const raw of raws.splice(0)) raw.close();
-  await server.app.close();
-  await removeDataDir(dataDir);
+  board = await createBoard(live.app, 'Regels');
 });
 
 interface Peer extends TestClient {
@@ -42,13 +28,13 @@ interface Peer extends TestClient {
 }
 
 async function participant(): Promise<Peer> {
-  const client = connectClient(server.url, board.id, board.tokens.participant);
+  const client = connectClient(live.url, board.id, board.tokens.participant);
   const refused: RefusedMessage[] = [];
   client.provider.on('stateless', ({ payload }: { payload: string }) => {
     const message = parseServerMessage(payload);
     if (message?.type === 'refused') refused.push(message);
   });
-  clients.push(client);
+  live.clients.push(client);
   await client.synced;
   return Object.assign(client, { refused });
 }
@@ -68,18 +54,17 @@ function watchUpdates(observer: TestClient, violation: (doc: Y.Doc, update: Uint
 }
 
 const bytesContain = (update: Uint8Array, text: string) => Buffer.from(update).includes(Buffer.from(text));
-const serverDoc = () => server.app.hocuspocus.documents.get(board.id)!;
+const serverDoc = () => live.app.hocuspocus.documents.get(board.id)!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const peopleNames = (doc: Y.Doc) => readBoard(doc).people.map((p) => p.name);
 
 async function restartServer() {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.app.close();
-  server = await startServer(dataDir);
+  for (const client of live.clients.splice(0)) client.destroy();
+  await live.start();
 }
 
 async function storedDoc() {
-  const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(board.id);
+  const stored = await (await LowdbBoardStore.open(live.dataDir, { readOnly: true })).load(board.id);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, stored!.state);
   return { doc, schemaVersion: stored!.schemaVersion };
@@ -219,7 +204,7 @@ describe('a __proto__ key inside a record', () => {
 
     // The board is open (two connections): the index reads the live document.
     expect(serverDoc().getConnectionsCount()).toBe(2);
-    const csv = await server.app.inject({ method: 'GET', url: `/api/boards/${board.id}/index.csv`, headers: bearer(board.tokens.participant) });
+    const csv = await live.app.inject({ method: 'GET', url: `/api/boards/${board.id}/index.csv`, headers: bearer(board.tokens.participant) });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.body).not.toContain('Proto');
@@ -245,8 +230,8 @@ describe('Hocuspocus’s own path (messages queued before the connection is set 
     const crafted = new Y.Doc();
     const reactionId = newId();
     crafted.getMap('reactions').set(reactionId, { kind: 'appeals', text: 'r'.repeat(600), createdAt: 1 });
-    const raw = await RawCollabClient.open(server.url);
-    raws.push(raw);
+    const raw = await RawCollabClient.open(live.url);
+    live.raws.push(raw);
     // Sent before the auth reply arrives: Hocuspocus queues it and hands it over once the
     // connection is set up, so it takes Hocuspocus's path (beforeSync), not the socket fast path.
     const authenticated = raw.authenticate(board.id, board.tokens.participant);
@@ -261,8 +246,8 @@ describe('Hocuspocus’s own path (messages queued before the connection is set 
     const personId = newId();
     const proto = new Y.Doc();
     proto.getMap('people').set(personId, JSON.parse(`{"name":"Proto","kind":"client","createdAt":1,"__proto__":{"x":1}}`));
-    const second = await RawCollabClient.open(server.url);
-    raws.push(second);
+    const second = await RawCollabClient.open(live.url);
+    live.raws.push(second);
     const secondAuth = second.authenticate(board.id, board.tokens.participant);
     second.update(board.id, Y.encodeStateAsUpdate(proto));
     expect(await secondAuth).toMatch(/^authenticated/);

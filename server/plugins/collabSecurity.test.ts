@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addPerson } from '../../shared/boardWrites.ts';
 import { readBoard } from '../../shared/docSchema.ts';
@@ -8,40 +7,27 @@ import { parseServerMessage } from '../../shared/collabProtocol.ts';
 import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
 import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
 import { RawCollabClient } from '../test/rawCollab.ts';
-import { createBoard, makeDataDir, removeDataDir, startServer, type TestBoard } from '../test/testServer.ts';
+import { createBoard, type TestBoard, useLiveServer } from '../test/testServer.ts';
 
 // Frames a misbehaving or malicious client could send by hand; the server must hold.
 vi.setConfig({ testTimeout: 20_000 });
 
-let dataDir: string;
-let server: { app: FastifyInstance; url: string };
+const live = useLiveServer();
 let board: TestBoard;
-const clients: TestClient[] = [];
-const raws: RawCollabClient[] = [];
-
 beforeEach(async () => {
-  dataDir = await makeDataDir();
-  server = await startServer(dataDir);
-  board = await createBoard(server.app, 'Klankbord');
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const raw of raws.splice(0)) raw.close();
-  await server.app.close();
-  await removeDataDir(dataDir);
+  board = await createBoard(live.app, 'Klankbord');
 });
 
 async function participant() {
-  const client = connectClient(server.url, board.id, board.tokens.participant);
-  clients.push(client);
+  const client = connectClient(live.url, board.id, board.tokens.participant);
+  live.clients.push(client);
   await client.synced;
   return client;
 }
 
 async function rawAs(role: 'viewer' | 'participant' | 'facilitator') {
-  const raw = await RawCollabClient.open(server.url);
-  raws.push(raw);
+  const raw = await RawCollabClient.open(live.url);
+  live.raws.push(raw);
   await raw.authenticate(board.id, board.tokens[role]);
   raw.syncStep1(board.id, new Y.Doc());
   await raw.waitFor((f) => f.type === 0);
@@ -57,16 +43,16 @@ function addPersonUpdate(base: Y.Doc, name: string) {
   return { doc, update: Y.encodeStateAsUpdate(doc, before) };
 }
 
-const serverNames = () => readBoard(server.app.hocuspocus.documents.get(board.id)!).people.map((p) => p.name);
+const serverNames = () => readBoard(live.app.hocuspocus.documents.get(board.id)!).people.map((p) => p.name);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 const SYNC_STATUS = 8;
 
 async function storedNames() {
-  await server.app.close();
-  const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(board.id);
+  await live.stop();
+  const stored = await (await LowdbBoardStore.open(live.dataDir, { readOnly: true })).load(board.id);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, stored!.state);
-  server = await startServer(dataDir);
+  await live.start();
   return readBoard(doc).people.map((p) => p.name);
 }
 
@@ -118,7 +104,7 @@ describe('a viewer', () => {
       raw.stateless(board.id, '{"kind":"session-command","type":"lock"'); // broken JSON, too
     }
     await settle();
-    expect(await server.app.access.session(board.id)).toMatchObject({ locked: false, timer: { endsAt: null } });
+    expect(await live.app.access.session(board.id)).toMatchObject({ locked: false, timer: { endsAt: null } });
     addPerson(watcher.doc, { name: 'Mag nog', kind: 'professional-team' });
     await waitFor(() => serverNames().includes('Mag nog'), 'the participant’s edit');
   });

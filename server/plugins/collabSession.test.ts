@@ -1,42 +1,36 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
-import { bearer, createBoard, makeDataDir, removeDataDir, startServer, type TestBoard } from '../test/testServer.ts';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { connectClient, waitFor } from '../test/collabClient.ts';
+import { bearer, createBoard, type TestBoard, useLiveServer } from '../test/testServer.ts';
 
 vi.setConfig({ testTimeout: 20_000 });
 
-let dataDir: string;
-let server: { app: FastifyInstance; url: string };
+const live = useLiveServer();
 let board: TestBoard;
-const clients: TestClient[] = [];
-
 beforeEach(async () => {
-  dataDir = await makeDataDir();
-  server = await startServer(dataDir);
-  board = await createBoard(server.app, 'Sessie');
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.app.close();
-  await removeDataDir(dataDir);
+  board = await createBoard(live.app, 'Sessie');
 });
 
 async function session() {
-  const response = await server.app.inject({ url: `/api/boards/${board.id}/session`, headers: bearer(board.tokens.viewer) });
+  const response = await live.app.inject({ url: `/api/boards/${board.id}/session`, headers: bearer(board.tokens.viewer) });
   return response.json().session as { bringEveryoneTo: number | null };
+}
+
+/** The board open in a facilitator's tab and a participant's, both synced. */
+async function facilitatorAndParticipant() {
+  const facilitator = connectClient(live.url, board.id, board.tokens.facilitator);
+  const participant = connectClient(live.url, board.id, board.tokens.participant);
+  live.clients.push(facilitator, participant);
+  await Promise.all([facilitator.synced, participant.synced]);
+  return { facilitator, participant };
 }
 
 describe('"bring everyone"', () => {
   it('ends when the facilitator tab it points at leaves, so no one else can take over its id', async () => {
-    const facilitator = connectClient(server.url, board.id, board.tokens.facilitator);
-    const participant = connectClient(server.url, board.id, board.tokens.participant);
-    clients.push(facilitator, participant);
-    await Promise.all([facilitator.synced, participant.synced]);
+    const { facilitator, participant } = await facilitatorAndParticipant();
     facilitator.provider.setAwarenessField('view', { x: 0, y: 0, scale: 1 });
     await waitFor(() => participant.provider.awareness!.getStates().has(facilitator.doc.clientID), 'the facilitator’s presence');
     const clientId = facilitator.doc.clientID;
-    const bring = await server.app.inject({
+    const bring = await live.app.inject({
       method: 'POST',
       url: `/api/boards/${board.id}/session`,
       headers: bearer(board.tokens.facilitator),
@@ -55,14 +49,11 @@ describe('"bring everyone"', () => {
   });
 
   it('goes on while the facilitator tab it points at stays, when someone else leaves', async () => {
-    const facilitator = connectClient(server.url, board.id, board.tokens.facilitator);
-    const participant = connectClient(server.url, board.id, board.tokens.participant);
-    clients.push(facilitator, participant);
-    await Promise.all([facilitator.synced, participant.synced]);
+    const { facilitator, participant } = await facilitatorAndParticipant();
     facilitator.provider.setAwarenessField('view', { x: 0, y: 0, scale: 1 });
     participant.provider.setAwarenessField('view', { x: 5, y: 5, scale: 1 });
     await waitFor(() => facilitator.provider.awareness!.getStates().has(participant.doc.clientID), 'the participant’s presence');
-    await server.app.inject({
+    await live.app.inject({
       method: 'POST',
       url: `/api/boards/${board.id}/session`,
       headers: bearer(board.tokens.facilitator),

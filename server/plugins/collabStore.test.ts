@@ -1,33 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import * as Y from 'yjs';
 import { addPerson, moveCards } from '../../shared/boardWrites.ts';
 import { readBoard } from '../../shared/docSchema.ts';
 import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
 import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
-import { createBoard, makeDataDir, removeDataDir, startServer, testConfig } from '../test/testServer.ts';
-import { buildApp } from '../app.ts';
+import { createBoard, useLiveServer } from '../test/testServer.ts';
 
 // While people edit, a board is stored by appending what changed (not rewritten whole every
 // second); when the last one leaves it is written whole again. Real sockets and files.
 vi.setConfig({ testTimeout: 20_000 });
 
-let dataDir: string;
-let server: { app: FastifyInstance; url: string };
-const clients: TestClient[] = [];
-
-beforeEach(async () => {
-  dataDir = await makeDataDir();
-  server = await startServer(dataDir);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.app.close();
-  await removeDataDir(dataDir);
-});
+const live = useLiveServer();
 
 /** The board's files in the data folder, by extension, with their sizes. */
 async function boardFiles(id: string) {
@@ -46,12 +31,12 @@ async function boardFiles(id: string) {
       }
     }
   };
-  await walk(dataDir);
+  await walk(live.dataDir);
   return found;
 }
 
 async function storedBoard(id: string) {
-  const stored = await (await LowdbBoardStore.open(dataDir, { readOnly: true })).load(id);
+  const stored = await (await LowdbBoardStore.open(live.dataDir, { readOnly: true })).load(id);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, stored!.state);
   return readBoard(doc);
@@ -59,9 +44,9 @@ async function storedBoard(id: string) {
 
 describe('storing a board while it is edited', () => {
   it('appends the changes, keeps them across a restart, and writes the board whole when everyone has left', async () => {
-    const board = await createBoard(server.app, 'Logboek');
-    const a = connectClient(server.url, board.id, board.tokens.participant);
-    clients.push(a);
+    const board = await createBoard(live.app, 'Logboek');
+    const a = connectClient(live.url, board.id, board.tokens.participant);
+    live.clients.push(a);
     await a.synced;
     // A board of some size: a tiny one is simply written whole (its log would soon pass a quarter of it).
     a.doc.transact(() => {
@@ -82,32 +67,30 @@ describe('storing a board while it is edited', () => {
 
     // Stop the server with the client still connected: what was stored survives the restart.
     a.destroy();
-    clients.splice(0);
-    await server.app.close();
+    live.clients.splice(0);
+    await live.stop();
     expect((await storedBoard(board.id)).positions.get(fatima)).toMatchObject({ x: 50, y: 5 });
-    server = await startServer(dataDir);
+    await live.start();
 
-    const b = connectClient(server.url, board.id, board.tokens.participant);
-    clients.push(b);
+    const b = connectClient(live.url, board.id, board.tokens.participant);
+    live.clients.push(b);
     await b.synced;
     expect(readBoard(b.doc).positions.get(fatima)).toMatchObject({ x: 50, y: 5 });
     moveCards(b.doc, [{ id: fatima, x: 70, y: 7 }]);
     await b.ownWorkStored();
     b.destroy();
-    clients.splice(0);
-    await waitFor(() => server.app.hocuspocus.getDocumentsCount() === 0, 'the board to unload');
+    live.clients.splice(0);
+    await waitFor(() => live.app.hocuspocus.getDocumentsCount() === 0, 'the board to unload');
     // Unloaded: written whole, the log folded in.
     expect((await boardFiles(board.id))['.log']).toBeUndefined();
     expect((await storedBoard(board.id)).positions.get(fatima)).toMatchObject({ x: 70, y: 7 });
   });
 
   it('folds the change log into the board file once the board falls quiet, with people still on it', async () => {
-    await server.app.close();
-    const app = await buildApp(testConfig(dataDir), { foldQuietMs: 1500 });
-    server = { app, url: await app.listen({ port: 0, host: '127.0.0.1' }) };
-    const board = await createBoard(server.app, 'Rustig moment');
-    const a = connectClient(server.url, board.id, board.tokens.participant);
-    clients.push(a);
+    await live.start({}, { foldQuietMs: 1500 });
+    const board = await createBoard(live.app, 'Rustig moment');
+    const a = connectClient(live.url, board.id, board.tokens.participant);
+    live.clients.push(a);
     await a.synced;
     const ids: string[] = [];
     a.doc.transact(() => {

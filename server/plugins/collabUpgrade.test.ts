@@ -1,31 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { connectClient, type TestClient } from '../test/collabClient.ts';
-import { createBoard, makeDataDir, removeDataDir, startServer } from '../test/testServer.ts';
+import { RawCollabClient } from '../test/rawCollab.ts';
+import { createBoard, useLiveServer } from '../test/testServer.ts';
 
 // The live connection's own upgrade path (not a Fastify route): what it accepts and refuses,
 // and that closing the app closes its sockets.
 vi.setConfig({ testTimeout: 15_000 });
 
-let dataDir: string;
-let server: { app: FastifyInstance; url: string };
-let closed = false;
-
-beforeEach(async () => {
-  dataDir = await makeDataDir();
-  server = await startServer(dataDir);
-  closed = false;
-});
-
-afterEach(async () => {
-  if (!closed) await server.app.close();
-  await removeDataDir(dataDir);
-});
+const live = useLiveServer();
 
 /** Opens a websocket and resolves with how the upgrade went. */
 function upgrade(path: string, headers: Record<string, string> = {}) {
-  const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}${path}`, { headers });
+  const socket = new WebSocket(`${live.url.replace(/^http/, 'ws')}${path}`, { headers });
   return new Promise<{ status: number; body: string } | { open: WebSocket }>((resolve, reject) => {
     socket.once('open', () => resolve({ open: socket }));
     socket.once('unexpected-response', (_request, response) => {
@@ -36,6 +22,8 @@ function upgrade(path: string, headers: Record<string, string> = {}) {
     socket.once('error', reject);
   });
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the live connection’s upgrade', () => {
   it('is accepted at /collab, with or without a query', async () => {
@@ -53,27 +41,25 @@ describe('the live connection’s upgrade', () => {
     expect(refused).toMatchObject({ status: 403 });
     expect(JSON.parse((refused as { body: string }).body)).toMatchObject({ error: { code: 'ORIGIN_NOT_ALLOWED' } });
     // The REST API is unaffected.
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${live.url}/api/health`)).status).toBe(200);
   });
 
   it('closes every open socket when the app closes, authenticated or not', async () => {
-    const board = await createBoard(server.app);
-    const client: TestClient = connectClient(server.url, board.id, board.tokens.participant);
-    await client.synced;
-    const bare = await upgrade('/collab');
-    if (!('open' in bare)) throw new Error('not upgraded');
-    const bareClosed = new Promise<void>((resolve) => bare.open.once('close', () => resolve()));
-    await server.app.close();
-    closed = true;
-    await bareClosed;
-    client.destroy();
+    const board = await createBoard(live.app);
+    const signedIn = await RawCollabClient.open(live.url);
+    expect(await signedIn.authenticate(board.id, board.tokens.participant)).toMatch(/^authenticated/);
+    const bare = await RawCollabClient.open(live.url);
+    const closing = live.stop();
+    // Well before the unauthenticated socket's own timeout (AUTH_TIMEOUT_MS, 10 s) would close it.
+    const within = (socket: RawCollabClient) => Promise.race([socket.closed.then(() => 'closed'), sleep(2000).then(() => 'still open')]);
+    expect(await Promise.all([within(signedIn), within(bare)])).toEqual(['closed', 'closed']);
+    await closing;
   });
 });
 
 describe('with PUBLIC_URL set', () => {
   beforeEach(async () => {
-    await server.app.close();
-    server = await startServer(dataDir, { publicUrl: 'https://bord.example.nl' });
+    await live.start({ publicUrl: 'https://bord.example.nl' });
   });
 
   it('refuses an upgrade naming another host (DNS rebinding) and accepts its own', async () => {

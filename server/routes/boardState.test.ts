@@ -1,41 +1,31 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
 import * as Y from 'yjs';
-import { addPerson, addSkill, linkSkill } from '../../shared/boardWrites.ts';
+import { addPerson } from '../../shared/boardWrites.ts';
 import { readBoard } from '../../shared/docSchema.ts';
 import { DOC_SCHEMA_VERSION } from '../../shared/docVersion.ts';
 import { BOARD_SNAPSHOT_TYPES, snapshotEncodingOf } from '../../shared/boardSnapshot.ts';
 import { ROLES } from '../../shared/session.ts';
-import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
-import { bearer, createBoard, makeDataDir, removeDataDir, startServer, type TestBoard } from '../test/testServer.ts';
+import { connectClient, storeLinkedSkill, waitFor } from '../test/collabClient.ts';
+import { bearer, createBoard, type TestBoard, useLiveServer } from '../test/testServer.ts';
 
 // Real sockets and disk writes on a shared 2-core machine: give them room.
 vi.setConfig({ testTimeout: 20_000 });
 
-let dataDir: string;
-let server: { app: FastifyInstance; url: string };
+const live = useLiveServer();
 let board: TestBoard;
-const clients: TestClient[] = [];
+beforeEach(async () => {
+  board = await createBoard(live.app, 'Afdeling 3B');
+});
+
 const connect = (token = board.tokens.participant) => {
-  const client = connectClient(server.url, board.id, token);
-  clients.push(client);
+  const client = connectClient(live.url, board.id, token);
+  live.clients.push(client);
   return client;
 };
 
-beforeEach(async () => {
-  dataDir = await makeDataDir();
-  server = await startServer(dataDir);
-  board = await createBoard(server.app, 'Afdeling 3B');
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.app.close();
-  await removeDataDir(dataDir);
-});
-
 const getState = (headers: Record<string, string> = bearer(board.tokens.viewer), id = board.id) =>
-  server.app.inject({ method: 'GET', url: `/api/boards/${id}/state`, headers });
+  live.app.inject({ method: 'GET', url: `/api/boards/${id}/state`, headers });
 
 /** The answer's bytes applied to a fresh document, as a page does (by the encoding its content type names). */
 function docFrom(response: LightMyRequestResponse): Y.Doc {
@@ -48,15 +38,15 @@ function docFrom(response: LightMyRequestResponse): Y.Doc {
 }
 
 const mimeOf = (response: LightMyRequestResponse) => String(response.headers['content-type']).split(';')[0].trim();
-const isOpen = () => !!server.app.hocuspocus.documents.get(board.id);
-const live = () => server.app.hocuspocus.documents.get(board.id)!;
+const isOpen = () => !!live.app.hocuspocus.documents.get(board.id);
+const liveDoc = () => live.app.hocuspocus.documents.get(board.id)!;
 
 /** A colleague who has the board open and just added one person, which the server has. */
 async function openWithOnePerson(name: string) {
   const editor = connect();
   await editor.synced;
   addPerson(editor.doc, { name, kind: 'student' }, { x: 40, y: 40 });
-  await waitFor(() => readBoard(live()).people.length === 1, 'the server to have the edit');
+  await waitFor(() => readBoard(liveDoc()).people.length === 1, 'the server to have the edit');
   return editor;
 }
 
@@ -64,11 +54,7 @@ async function openWithOnePerson(name: string) {
 async function fillAndClose() {
   const client = connect();
   await client.synced;
-  const fatima = addPerson(client.doc, { name: 'Fatima', kind: 'professional-team' }, { x: 10, y: 20 });
-  const wondzorg = addSkill(client.doc, { label: 'wondzorg', category: 'zorgverlener', reservedAct: false }, { x: 300, y: 20 });
-  linkSkill(client.doc, { personId: fatima, skillId: wondzorg });
-  await client.ownWorkStored();
-  const expected = readBoard(client.doc);
+  const expected = await storeLinkedSkill(client);
   client.destroy();
   await waitFor(() => !isOpen(), 'the server to unload the board');
   return expected;
@@ -94,7 +80,7 @@ describe('GET /api/boards/:boardId/state', () => {
     const editor = await openWithOnePerson('Nog niet opgeslagen');
     // The store writes half a second after the last edit: the disk does not have it yet.
     const stored = new Y.Doc();
-    Y.applyUpdate(stored, (await server.app.boards.load(board.id))!.state);
+    Y.applyUpdate(stored, (await live.app.boards.load(board.id))!.state);
     expect(readBoard(stored).people).toEqual([]);
 
     const response = await getState();
@@ -116,7 +102,7 @@ describe('GET /api/boards/:boardId/state', () => {
     // A move alone (the most frequent edit) must not leave an old snapshot behind.
     const fatima = readBoard(editor.doc).people[0].id;
     editor.doc.getMap('positions').set(fatima, { x: 400, y: 40 });
-    await waitFor(() => readBoard(live()).positions.get(fatima)?.x === 400, 'the server to have the move');
+    await waitFor(() => readBoard(liveDoc()).positions.get(fatima)?.x === 400, 'the server to have the move');
     const moved = docFrom(await getState());
     expect(readBoard(moved).positions.get(fatima)).toEqual({ x: 400, y: 40 });
     expect(readBoard(moved)).toEqual(readBoard(editor.doc));
@@ -132,7 +118,7 @@ describe('GET /api/boards/:boardId/state', () => {
   });
 
   it('refuses without a token, with a wrong token and with a revoked link (401 with a code)', async () => {
-    const other = await createBoard(server.app, 'Ander bord');
+    const other = await createBoard(live.app, 'Ander bord');
     const cases: Array<[string, Record<string, string>, string]> = [
       ['no token', {}, 'TOKEN_MISSING'],
       ['token of another board', bearer(other.tokens.facilitator), 'TOKEN_INVALID'],
@@ -145,7 +131,7 @@ describe('GET /api/boards/:boardId/state', () => {
       expect(response.headers['content-type'], what).toMatch(/^application\/json/);
     }
 
-    const revoke = await server.app.inject({ method: 'DELETE', url: `/api/boards/${board.id}/links/viewer`, headers: bearer(board.tokens.facilitator) });
+    const revoke = await live.app.inject({ method: 'DELETE', url: `/api/boards/${board.id}/links/viewer`, headers: bearer(board.tokens.facilitator) });
     expect(revoke.statusCode).toBe(204);
     const revoked = await getState(bearer(board.tokens.viewer));
     expect(revoked.statusCode).toBe(401);
@@ -164,7 +150,7 @@ describe('GET /api/boards/:boardId/state', () => {
     const legacy = new Y.Doc();
     addPerson(legacy, { name: 'Oud', kind: 'professional-team' });
     expect(readBoard(legacy).meta.schemaVersion).toBeLessThan(DOC_SCHEMA_VERSION);
-    await server.app.boards.save({ summary: { id: board.id, title: '', createdAt: 1, updatedAt: 1 }, schemaVersion: 0, state: Y.encodeStateAsUpdate(legacy) });
+    await live.app.boards.save({ summary: { id: board.id, title: '', createdAt: 1, updatedAt: 1 }, schemaVersion: 0, state: Y.encodeStateAsUpdate(legacy) });
 
     const response = await getState();
     expect(response.statusCode).toBe(204);

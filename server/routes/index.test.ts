@@ -1,37 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addPerson, addQuestion, addSkill, linkSkill } from '../../shared/boardWrites.ts';
 import { recordMap } from '../../shared/docSchema.ts';
 import { respondToNomination, setOwnLevel, toggleEndorsement } from '../../shared/skillLinks.ts';
 import { moveQuestion } from '../../shared/learningQuestions.ts';
 import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
-import { bearer, boardFromResponse, createBoard, makeDataDir, removeDataDir, startServer, type TestBoard } from '../test/testServer.ts';
+import { bearer, boardFromResponse, createBoard, type TestBoard, useLiveServer } from '../test/testServer.ts';
 
 vi.setConfig({ testTimeout: 20_000 });
 
-let dataDir: string;
-let server: { app: FastifyInstance; url: string };
-const clients: TestClient[] = [];
-
-beforeEach(async () => {
-  dataDir = await makeDataDir();
-  server = await startServer(dataDir, { adminToken: 'beheer-'.repeat(5) });
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.app.close();
-  await removeDataDir(dataDir);
-});
+const live = useLiveServer({ adminToken: 'beheer-'.repeat(5) });
 
 const admin = bearer('beheer-'.repeat(5));
 
 /** A ward with a nurse who can explain wound care, a nominated colleague, two students and a question. */
 async function ward(title = 'Afdeling Zonnebloem') {
-  const board = await createBoard(server.app, title, admin);
-  const client = connectClient(server.url, board.id, board.tokens.participant);
-  clients.push(client);
+  const board = await createBoard(live.app, title, admin);
+  const client = connectClient(live.url, board.id, board.tokens.participant);
+  live.clients.push(client);
   await client.synced;
   const doc = client.doc;
   const ids = {
@@ -56,7 +42,7 @@ async function ward(title = 'Afdeling Zonnebloem') {
 }
 
 const get = (board: TestBoard, path: string, role: keyof TestBoard['tokens'] = 'viewer') =>
-  server.app.inject({ url: `/api/boards/${board.id}${path}`, headers: bearer(board.tokens[role]) });
+  live.app.inject({ url: `/api/boards/${board.id}${path}`, headers: bearer(board.tokens[role]) });
 
 describe('the index routes', () => {
   it('does give per skill its people and coverage, and per person their skills', async () => {
@@ -76,7 +62,7 @@ describe('the index routes', () => {
     const { board, doc, ids } = await ward();
     await get(board, '/index');
     setOwnLevel(doc, { personId: ids.noor, skillId: ids.sbar, level: 'ask-me', actorId: ids.noor });
-    await waitFor(() => server.app.hocuspocus.documents.get(board.id)!.getMap('skillLinks').size === 5, 'the server to have the edit', 1000);
+    await waitFor(() => live.app.hocuspocus.documents.get(board.id)!.getMap('skillLinks').size === 5, 'the server to have the edit', 1000);
     const sbar = (await get(board, '/skills?category=communicator')).json().skills[0];
     expect(sbar.coverage).toMatchObject({ askable: 2, risk: 'covered' });
   });
@@ -122,7 +108,7 @@ describe('the index routes', () => {
     moveQuestion(doc, ids.question, 'asked-peers');
     moveQuestion(doc, ids.question, 'asked-professional', { askedPersonId: ids.fatima });
     const other = addQuestion(doc, { studentId: ids.daan, text: 'Wondzorg bij diabetes?', skillIds: [ids.wondzorg] });
-    await waitFor(() => server.app.hocuspocus.documents.get(board.id)!.getMap('questions').size === 2, 'the server to have it', 1000);
+    await waitFor(() => live.app.hocuspocus.documents.get(board.id)!.getMap('questions').size === 2, 'the server to have it', 1000);
     const body = (await get(board, `/questions/${other}/matches`)).json();
     expect(body.professionals.find((c: { personId: string }) => c.personId === ids.fatima).reason).toContain('deze week al 1× gevraagd');
   });
@@ -169,9 +155,8 @@ describe('the index routes', () => {
   it('does serve the index of a board nobody has open, also after a restart', async () => {
     const { board, client, ids } = await ward();
     client.destroy();
-    await server.app.close();
-    server = await startServer(dataDir, { adminToken: 'beheer-'.repeat(5) });
-    expect(server.app.hocuspocus.documents.has(board.id)).toBe(false);
+    await live.start();
+    expect(live.app.hocuspocus.documents.has(board.id)).toBe(false);
     const body = (await get(board, '/index')).json();
     expect(body.skills.find((s: { skillId: string }) => s.skillId === ids.wondzorg).coverage.askable).toBe(2);
   });
@@ -179,7 +164,7 @@ describe('the index routes', () => {
   it('does skip a malformed record in the document and say how many', async () => {
     const { board } = await ward();
     // A client's malformed record is refused on the wire now; one stored by an older server is still read tolerantly.
-    recordMap(server.app.hocuspocus.documents.get(board.id)!, 'skillLinks').set('kapotteregel', { personId: 42 } as never);
+    recordMap(live.app.hocuspocus.documents.get(board.id)!, 'skillLinks').set('kapotteregel', { personId: 42 } as never);
     const response = await get(board, '/index');
     expect(response.statusCode).toBe(200);
     expect(response.json().skippedRecords).toBe(1);
@@ -187,8 +172,8 @@ describe('the index routes', () => {
 
   it('does refuse without a link, and answers 404 for an unknown board', async () => {
     const { board } = await ward();
-    expect((await server.app.inject({ url: `/api/boards/${board.id}/index` })).statusCode).toBe(401);
-    expect((await server.app.inject({ url: '/api/boards/nosuchboard12/index', headers: bearer(board.tokens.viewer) })).statusCode).toBe(404);
+    expect((await live.app.inject({ url: `/api/boards/${board.id}/index` })).statusCode).toBe(401);
+    expect((await live.app.inject({ url: '/api/boards/nosuchboard12/index', headers: bearer(board.tokens.viewer) })).statusCode).toBe(404);
   });
 });
 
@@ -196,20 +181,20 @@ describe('search across boards', () => {
   it('does find people on every board for the admin, accent-insensitive and by partial words', async () => {
     const a = await ward('Zonnebloem');
     const b = await ward('Klaproos');
-    const hits = (await server.app.inject({ url: '/api/search?q=hygiene', headers: admin })).json().results;
+    const hits = (await live.app.inject({ url: '/api/search?q=hygiene', headers: admin })).json().results;
     expect(hits.map((r: { boardTitle: string }) => r.boardTitle).sort()).toEqual(['Klaproos', 'Zonnebloem']);
     expect(hits[0]).toMatchObject({ skill: 'handhygiëne', people: [{ name: 'Fatima El Amrani', selfLevel: 'ask-me' }] });
-    const partial = (await server.app.inject({ url: '/api/search?q=wond', headers: admin })).json().results;
+    const partial = (await live.app.inject({ url: '/api/search?q=wond', headers: admin })).json().results;
     expect(partial.every((r: { skill: string; people: unknown[] }) => r.skill === 'wondzorg' && r.people.length === 2)).toBe(true);
     void a;
     void b;
   });
 
   it('does find a care-team template skill by its English name, as the skills palette does', async () => {
-    const created = await server.app.inject({ method: 'POST', url: '/api/boards', payload: { title: 'Noord', template: 'care-team' }, headers: admin });
+    const created = await live.app.inject({ method: 'POST', url: '/api/boards', payload: { title: 'Noord', template: 'care-team' }, headers: admin });
     const board = boardFromResponse(created.json());
-    const client = connectClient(server.url, board.id, board.tokens.participant);
-    clients.push(client);
+    const client = connectClient(live.url, board.id, board.tokens.participant);
+    live.clients.push(client);
     await client.synced;
     const doc = client.doc;
     const wondzorg = [...recordMap(doc, 'skills').entries()].find(([, s]) => s.templateKey === 'wound-care')![0];
@@ -221,7 +206,7 @@ describe('search across boards', () => {
     respondToNomination(doc, declined, 'declined', sam);
     await client.ownWorkStored();
 
-    const response = await server.app.inject({ url: '/api/search?q=wound%20care', headers: { 'x-board-tokens': `${board.id}:${board.tokens.viewer}` } });
+    const response = await live.app.inject({ url: '/api/search?q=wound%20care', headers: { 'x-board-tokens': `${board.id}:${board.tokens.viewer}` } });
     expect(response.statusCode).toBe(200);
     const hits = response.json().results;
     expect(hits.map((r: { skill: string }) => r.skill)).toEqual(['wondzorg']);
@@ -236,17 +221,17 @@ describe('search across boards', () => {
   it('does cover only the boards whose links the caller presents, and refuses with none', async () => {
     const a = await ward('Zonnebloem');
     await ward('Klaproos');
-    const hits = (await server.app.inject({ url: '/api/search?q=wondzorg', headers: { 'x-board-tokens': `${a.board.id}:${a.board.tokens.viewer}` } })).json().results;
+    const hits = (await live.app.inject({ url: '/api/search?q=wondzorg', headers: { 'x-board-tokens': `${a.board.id}:${a.board.tokens.viewer}` } })).json().results;
     expect(hits.map((r: { boardTitle: string }) => r.boardTitle)).toEqual(['Zonnebloem']);
-    expect((await server.app.inject({ url: '/api/search?q=wondzorg' })).statusCode).toBe(401);
-    expect((await server.app.inject({ url: '/api/search?q=w', headers: admin })).json().error.path).toBe('querystring/q');
+    expect((await live.app.inject({ url: '/api/search?q=wondzorg' })).statusCode).toBe(401);
+    expect((await live.app.inject({ url: '/api/search?q=w', headers: admin })).json().error.path).toBe('querystring/q');
   });
 });
 
 describe('records keyed by prototype names', () => {
   it('does answer every index route normally when the stored board has __proto__ and constructor records', async () => {
-    const board = await createBoard(server.app, 'Proto', admin);
-    const stored = (await server.app.boards.load(board.id))!;
+    const board = await createBoard(live.app, 'Proto', admin);
+    const stored = (await live.app.boards.load(board.id))!;
     const doc = new Y.Doc();
     Y.applyUpdate(doc, stored.state);
     const fatima = addPerson(doc, { name: 'Fatima', kind: 'professional-team' });
@@ -258,12 +243,12 @@ describe('records keyed by prototype names', () => {
       recordMap(doc, 'skills').set(key, { ...recordMap(doc, 'skills').get(skill)! } as never);
       recordMap(doc, 'skillLinks').set(key, { ...[...recordMap(doc, 'skillLinks').values()][0], personId: key, skillId: key } as never);
     }
-    await server.app.boards.save({ ...stored, state: Y.encodeStateAsUpdate(doc) });
+    await live.app.boards.save({ ...stored, state: Y.encodeStateAsUpdate(doc) });
     for (const path of ['/index', '/skills', `/people/${fatima}/skills`, `/skills/${skill}/helpers`, '/peer-suggestions', '/index.csv']) {
       const response = await get(board, path);
       expect(response.statusCode, `${path}: ${response.body}`).toBe(200);
     }
-    const search = await server.app.inject({ url: '/api/search?q=wondzorg', headers: { 'x-board-tokens': `${board.id}:${board.tokens.viewer}` } });
+    const search = await live.app.inject({ url: '/api/search?q=wondzorg', headers: { 'x-board-tokens': `${board.id}:${board.tokens.viewer}` } });
     expect(search.statusCode).toBe(200);
     // A record whose id is such a name is just a record (kept in Maps, never an object's key); what matters is that nothing broke.
     const people = search.json().results.flatMap((r: { people: Array<{ personId: string }> }) => r.people.map((p) => p.personId));
@@ -274,10 +259,10 @@ describe('records keyed by prototype names', () => {
 describe('X-Board-Tokens', () => {
   it('does search a board named 250 times once', async () => {
     const { board } = await ward('Zonnebloem');
-    const checks = vi.spyOn(server.app.access, 'check');
-    const views = vi.spyOn(server.app.skillIndex, 'view');
+    const checks = vi.spyOn(live.app.access, 'check');
+    const views = vi.spyOn(live.app.skillIndex, 'view');
     const header = Array.from({ length: 250 }, () => `${board.id}:${board.tokens.viewer}`).join(', ');
-    const response = await server.app.inject({ url: '/api/search?q=wondzorg', headers: { 'x-board-tokens': header } });
+    const response = await live.app.inject({ url: '/api/search?q=wondzorg', headers: { 'x-board-tokens': header } });
     expect(response.statusCode).toBe(200);
     expect(response.json().results).toHaveLength(1);
     expect(checks).toHaveBeenCalledTimes(1);
@@ -286,14 +271,14 @@ describe('X-Board-Tokens', () => {
 
   it('does refuse more than BOARD_TOKENS_MAX boards with 400 naming the header, before checking any', async () => {
     const { board } = await ward('Zonnebloem');
-    const max = server.app.limits.boardTokensMax;
-    const checks = vi.spyOn(server.app.access, 'check');
+    const max = live.app.limits.boardTokensMax;
+    const checks = vi.spyOn(live.app.access, 'check');
     const others = Array.from({ length: max }, (_, i) => `bord${String(i).padStart(4, '0')}:${board.tokens.viewer}`);
-    const over = await server.app.inject({ url: '/api/search?q=wondzorg', headers: { 'x-board-tokens': [`${board.id}:${board.tokens.viewer}`, ...others].join(',') } });
+    const over = await live.app.inject({ url: '/api/search?q=wondzorg', headers: { 'x-board-tokens': [`${board.id}:${board.tokens.viewer}`, ...others].join(',') } });
     expect(over.statusCode).toBe(400);
     expect(over.json().error).toMatchObject({ code: 'INVALID_REQUEST', path: 'headers/x-board-tokens' });
     expect(checks).not.toHaveBeenCalled();
-    const atMax = await server.app.inject({ url: '/api/search?q=wondzorg', headers: { 'x-board-tokens': [`${board.id}:${board.tokens.viewer}`, ...others.slice(1)].join(',') } });
+    const atMax = await live.app.inject({ url: '/api/search?q=wondzorg', headers: { 'x-board-tokens': [`${board.id}:${board.tokens.viewer}`, ...others.slice(1)].join(',') } });
     expect(atMax.statusCode).toBe(200);
     expect(atMax.json().results.map((r: { boardId: string }) => r.boardId)).toEqual([board.id]);
   });
@@ -301,7 +286,7 @@ describe('X-Board-Tokens', () => {
   it('does ignore prototype names and malformed entries', async () => {
     const { board } = await ward('Zonnebloem');
     const header = `__proto__:x, constructor:y, ${board.id}, :${board.tokens.viewer}, ${board.id}:${board.tokens.viewer}:extra, ${board.id}:${board.tokens.viewer}`;
-    const response = await server.app.inject({ url: '/api/search?q=wondzorg', headers: { 'x-board-tokens': header } });
+    const response = await live.app.inject({ url: '/api/search?q=wondzorg', headers: { 'x-board-tokens': header } });
     expect(response.statusCode).toBe(200);
     expect(response.json().results.map((r: { boardId: string }) => r.boardId)).toEqual([board.id]);
   });
@@ -310,15 +295,15 @@ describe('X-Board-Tokens', () => {
 describe('the OpenAPI description', () => {
   it('does describe every API route the app serves, with its methods', async () => {
     const routes: Array<{ method: string; url: string }> = [];
-    await server.app.close();
-    const { buildApp } = await import('../app.ts');
-    const { testConfig } = await import('../test/testServer.ts');
-    const app = await buildApp(testConfig(dataDir), {
-      onRoute: (route) => {
-        for (const method of [route.method].flat()) if (method !== 'HEAD' && route.url.startsWith('/api/') && route.url !== '/api/openapi.json') routes.push({ method, url: route.url });
+    await live.start(
+      {},
+      {
+        onRoute: (route) => {
+          for (const method of [route.method].flat()) if (method !== 'HEAD' && route.url.startsWith('/api/') && route.url !== '/api/openapi.json') routes.push({ method, url: route.url });
+        },
       },
-    });
-    server = { app, url: '' };
+    );
+    const app = live.app;
     const spec = (await app.inject('/api/openapi.json')).json();
     const toOpenApi = (url: string) => url.replace(/:(\w+)/g, '{$1}');
     expect(routes.length).toBeGreaterThan(12);

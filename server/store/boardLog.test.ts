@@ -1,24 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdir, readFile, readdir, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { LowdbBoardStore } from './lowdbBoardStore.ts';
 import { decodeLog, encodeLogRecord } from './boardLog.ts';
 import type { BoardSummary } from './boardStore.ts';
-import { makeDataDir, removeDataDir } from '../test/testServer.ts';
-import { storeOpener } from './testStores.ts';
+import { useStoreFolder } from '../test/storeFolder.ts';
 
-let dataDir: string;
-const stores = storeOpener(() => dataDir);
-beforeEach(async () => (dataDir = await makeDataDir()));
-afterEach(async () => {
-  await stores.closeAll();
-  await removeDataDir(dataDir);
-});
+const folder = useStoreFolder();
+const { stores } = folder;
 
 const summary = (updatedAt: number, title = 'Bord'): BoardSummary => ({ id: 'boarda1', title, createdAt: 1, updatedAt });
-const logPath = () => path.join(dataDir, 'boards', 'boarda1.log');
+const logPath = () => path.join(folder.dir, 'boards', 'boarda1.log');
 const sorted = (doc: Y.Doc) => JSON.stringify(Object.entries(doc.getMap('cards').toJSON()).sort(([a], [b]) => a.localeCompare(b)));
+
+/** The editor's whole board, saved as of `updatedAt`. */
+const saveWhole = (store: LowdbBoardStore, e: Editor, updatedAt: number) => store.save({ summary: summary(updatedAt), schemaVersion: 1, state: e.whole() });
+/** What the editor changed since the store last took its state, appended as of `updatedAt`. */
+const appendChanges = (store: LowdbBoardStore, e: Editor, updatedAt: number) => store.appendUpdate({ summary: summary(updatedAt), schemaVersion: 1, update: e.changes() });
+type Editor = ReturnType<typeof editor>;
 
 /** A doc that tracks what the store holds, the way the collab layer would. */
 function editor() {
@@ -57,18 +57,18 @@ describe('appending updates to a board (change log)', () => {
     const e = editor();
     e.set('a', { x: 1 });
     e.set('b', { x: 2 });
-    await store.save({ summary: summary(10), schemaVersion: 1, state: e.whole() });
-    const boardFile = await stat(path.join(dataDir, 'boards', 'boarda1.board'));
+    await saveWhole(store, e, 10);
+    const boardFile = await stat(path.join(folder.dir, 'boards', 'boarda1.board'));
 
     e.set('a', { x: 3 });
-    const first = await store.appendUpdate({ summary: summary(11), schemaVersion: 1, update: e.changes() });
+    const first = await appendChanges(store, e, 11);
     e.remove('b');
     e.set('c', { x: 4 });
-    const second = await store.appendUpdate({ summary: summary(12), schemaVersion: 1, update: e.changes() });
+    const second = await appendChanges(store, e, 12);
     expect(second.appendedBytes).toBeGreaterThan(first.appendedBytes);
     expect(second.appendedBytes).toBe((await stat(logPath())).size);
     // The board file was not rewritten.
-    expect((await stat(path.join(dataDir, 'boards', 'boarda1.board'))).mtimeMs).toBe(boardFile.mtimeMs);
+    expect((await stat(path.join(folder.dir, 'boards', 'boarda1.board'))).mtimeMs).toBe(boardFile.mtimeMs);
     expect((await store.get('boarda1'))!.updatedAt).toBe(12);
 
     const restarted = await stores.reopen();
@@ -83,14 +83,14 @@ describe('appending updates to a board (change log)', () => {
     const store = await stores.reopen();
     const e = editor();
     e.set('a', 1);
-    await store.save({ summary: summary(10), schemaVersion: 1, state: e.whole() });
+    await saveWhole(store, e, 10);
     e.set('a', 2);
-    await store.appendUpdate({ summary: summary(11), schemaVersion: 1, update: e.changes() });
+    await appendChanges(store, e, 11);
     e.set('b', 3);
-    await store.save({ summary: summary(12), schemaVersion: 1, state: e.whole() });
-    expect((await readdir(path.join(dataDir, 'boards'))).sort()).toEqual(['boarda1.board', 'boarda1.board.prev']);
+    await saveWhole(store, e, 12);
+    expect((await readdir(path.join(folder.dir, 'boards'))).sort()).toEqual(['boarda1.board', 'boarda1.board.prev']);
     e.set('c', 4);
-    expect((await store.appendUpdate({ summary: summary(13), schemaVersion: 1, update: e.changes() })).appendedBytes).toBeGreaterThan(0);
+    expect((await appendChanges(store, e, 13)).appendedBytes).toBeGreaterThan(0);
     expect(sorted((await loaded(await stores.reopen())).doc)).toBe(sorted(e.doc));
   });
 
@@ -98,7 +98,7 @@ describe('appending updates to a board (change log)', () => {
     const store = await stores.reopen();
     const e = editor();
     e.set('a', 0);
-    await store.save({ summary: summary(1), schemaVersion: 1, state: e.whole() });
+    await saveWhole(store, e, 1);
     const writes: Promise<unknown>[] = [];
     for (let i = 1; i <= 6; i++) {
       e.set(`k${i}`, i);
@@ -116,12 +116,12 @@ describe('appending updates to a board (change log)', () => {
     const store = await stores.reopen();
     const e = editor();
     e.set('a', 1);
-    await store.save({ summary: summary(10), schemaVersion: 1, state: e.whole() });
+    await saveWhole(store, e, 10);
     e.set('b', 2);
-    await store.appendUpdate({ summary: summary(11), schemaVersion: 1, update: e.changes() });
+    await appendChanges(store, e, 11);
     const intact = (await stat(logPath())).size;
     e.set('c', 3);
-    await store.appendUpdate({ summary: summary(12), schemaVersion: 1, update: e.changes() });
+    await appendChanges(store, e, 12);
     await truncate(logPath(), (await stat(logPath())).size - 3);
 
     const restarted = await stores.reopen();
@@ -144,13 +144,13 @@ describe('appending updates to a board (change log)', () => {
   it('writes only the log for an append, also for a rename', async () => {
     const store = await stores.reopen();
     const e = editor();
-    await store.save({ summary: summary(10), schemaVersion: 1, state: e.whole() });
-    const before = await readdir(path.join(dataDir, 'boards'));
+    await saveWhole(store, e, 10);
+    const before = await readdir(path.join(folder.dir, 'boards'));
     e.set('a', 1);
-    await store.appendUpdate({ summary: summary(11), schemaVersion: 1, update: e.changes() });
+    await appendChanges(store, e, 11);
     e.set('b', 1);
     await store.appendUpdate({ summary: summary(12, 'Nieuwe naam'), schemaVersion: 1, update: e.changes() });
-    expect((await readdir(path.join(dataDir, 'boards'))).sort()).toEqual([...before, 'boarda1.log'].sort());
+    expect((await readdir(path.join(folder.dir, 'boards'))).sort()).toEqual([...before, 'boarda1.log'].sort());
     expect((await (await stores.reopen()).get('boarda1'))!.title).toBe('Nieuwe naam');
   });
 
@@ -158,11 +158,11 @@ describe('appending updates to a board (change log)', () => {
     const store = await stores.reopen();
     await expect(store.appendUpdate({ summary: summary(1), schemaVersion: 1, update: new Uint8Array([0, 0]) })).rejects.toThrow(/saved whole/);
     // An old-format board must be rewritten whole first, too.
-    await mkdir(path.join(dataDir, 'boards'), { recursive: true });
-    await writeFile(path.join(dataDir, 'boards', 'boarda1.json'), JSON.stringify({ schemaVersion: 1, summary: summary(1), update: 'AAA=' }));
+    await mkdir(path.join(folder.dir, 'boards'), { recursive: true });
+    await writeFile(path.join(folder.dir, 'boards', 'boarda1.json'), JSON.stringify({ schemaVersion: 1, summary: summary(1), update: 'AAA=' }));
     const reopened = await stores.reopen();
     await expect(reopened.appendUpdate({ summary: summary(2), schemaVersion: 1, update: new Uint8Array([0, 0]) })).rejects.toThrow(/saved whole/);
-    expect((await readdir(path.join(dataDir, 'boards'))).sort()).toEqual(['boarda1.json']);
+    expect((await readdir(path.join(folder.dir, 'boards'))).sort()).toEqual(['boarda1.json']);
   });
 
   it('reads a damaged record as the end of the log', () => {

@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdir, readdir, rm, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LowdbBoardStore } from './lowdbBoardStore.ts';
 import { BOARD_FILE_MAGIC, encodeBoardFile } from './boardFile.ts';
 import type { BoardAccess, StoredBoard } from './boardStore.ts';
-import { makeDataDir, removeDataDir } from '../test/testServer.ts';
-import { storeOpener } from './testStores.ts';
+import { useStoreFolder } from '../test/storeFolder.ts';
 
-let dataDir: string;
-const stores = storeOpener(() => dataDir);
-beforeEach(async () => (dataDir = await makeDataDir()));
-afterEach(async () => {
-  await stores.closeAll();
-  await removeDataDir(dataDir);
-});
+const folder = useStoreFolder();
+const { stores } = folder;
 
 const board = (id: string, updatedAt: number, bytes: number[] = [1, 2, 3], title = id): StoredBoard => ({
   summary: { id, title, createdAt: 1, updatedAt },
@@ -21,13 +15,13 @@ const board = (id: string, updatedAt: number, bytes: number[] = [1, 2, 3], title
   state: new Uint8Array(bytes),
 });
 
-const boardsDir = () => path.join(dataDir, 'boards');
+const boardsDir = () => path.join(folder.dir, 'boards');
 const link = (hash: string) => ({ hash, revoked: [], changedAt: 1 });
 const access = (locked: boolean, hash = 'abc'): BoardAccess => ({
   links: { facilitator: link(`${hash}f`), participant: link(`${hash}p`), viewer: link(`${hash}v`) },
   session: { locked, timer: { durationMs: 1, endsAt: null, remainingMs: 1 }, bringEveryoneTo: null },
 });
-const indexPath = () => path.join(dataDir, 'boards-index.json');
+const indexPath = () => path.join(folder.dir, 'boards-index.json');
 
 describe('LowdbBoardStore', () => {
   it('keeps each board in its own file and gives back exactly the bytes it was given', async () => {
@@ -121,7 +115,7 @@ describe('summaries and access, kept per board', () => {
   it('writes no file of all boards: creating and renaming a board write only its own files', async () => {
     const store = await stores.reopen();
     await store.save(board('boarda1', 10, [1], 'Eerste'));
-    expect(await readdir(dataDir)).not.toContain('boards-index.json');
+    expect(await readdir(folder.dir)).not.toContain('boards-index.json');
     await store.save(board('boarda1', 20, [20], 'Hernoemd'));
     expect(await store.get('boarda1')).toMatchObject({ title: 'Hernoemd', updatedAt: 20 });
     expect((await (await stores.reopen()).get('boarda1'))).toMatchObject({ title: 'Hernoemd', updatedAt: 20 });

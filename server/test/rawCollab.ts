@@ -27,8 +27,11 @@ export interface IncomingFrame {
  */
 export class RawCollabClient {
   readonly frames: IncomingFrame[] = [];
+  /** Resolves with the close code and reason once the socket has closed, from either side. */
+  readonly closed: Promise<{ code: number; reason: string }>;
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data: Buffer) => this.frames.push(parseFrame(new Uint8Array(data))));
+    this.closed = new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   }
 
   static open(baseUrl: string, headers: Record<string, string> = {}): Promise<RawCollabClient> {

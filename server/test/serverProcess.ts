@@ -29,18 +29,29 @@ export async function startServerProcess(dataDir: string, port: number, env: Rec
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15_000;
+  await untilHealthy(child, url, () => output, 15_000);
+  return { child, url, output: () => output };
+}
+
+/**
+ * Waits until the server process answers /api/health; throws with what it printed if it
+ * exits first or takes longer than `timeoutMs` (then it is killed, so no test leaves it behind).
+ */
+export async function untilHealthy(child: ChildProcess, url: string, output: () => string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}): ${output}`);
+    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}): ${output()}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if ((await fetch(`${url}/api/health`)).ok) return;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start within ${timeoutMs} ms: ${output()}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { child, url, output: () => output };
 }
 
 export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
