@@ -1,7 +1,7 @@
 import type { NewPerson, NewQuestion, NewSkill } from '../../shared/boardWrites.ts';
 import type { Board } from '../../shared/docSchema.ts';
 import type { SkillLevel } from '../../shared/records/skillLink.ts';
-import { PERSON_CARD, QUESTION_CARD, SKILL_CARD, personCardHeight, skillCardHeight, type Point, type Rect } from '../canvas/layout.ts';
+import { PERSON_CARD, QUESTION_CARD, SKILL_CARD, personCardHeight, skillCardHeight, type Point, type Rect } from '../model/layout.ts';
 import { AddPersonForm } from '../components/AddPersonForm.tsx';
 import { AddQuestionForm } from '../components/AddQuestionForm.tsx';
 import { AddSkillForm } from '../components/AddSkillForm.tsx';

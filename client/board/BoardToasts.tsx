@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Announcement } from '../components/Announcements.tsx';
+import type { Announcement } from '../hooks/useNominationNews.ts';
 import { Announcements } from '../components/Announcements.tsx';
 import { Icon } from '../components/Icon.tsx';
 import type { NoticeKind, ServerNotice } from '../hooks/serverNotices.ts';

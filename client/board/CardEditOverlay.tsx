@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../shared/records/person.ts';
 import type { Skill } from '../../shared/records/skill.ts';
 import type { BoardView } from '../canvas/boardView.ts';
-import { QUESTION_CARD, REACTION_CARD, nameBox, type Rect } from '../canvas/layout.ts';
+import { QUESTION_CARD, REACTION_CARD, nameBox, type Rect } from '../model/layout.ts';
 import type { Viewport } from '../canvas/viewport.ts';
 import { PERSON_NAME_MAX } from '../../shared/records/person.ts';
 import { QUESTION_TEXT_MAX } from '../../shared/records/learningQuestion.ts';

@@ -1,6 +1,6 @@
 import type { Board } from '../../shared/docSchema.ts';
 import { effectiveLevel } from '../../shared/skillLinks.ts';
-import type { Point } from '../canvas/layout.ts';
+import type { Point } from '../model/layout.ts';
 import { ChipDetails } from '../components/ChipDetails.tsx';
 import type { BoardWriter } from './boardWriter.ts';
 import type { BoardLabels } from './useBoardLabels.ts';

@@ -8,7 +8,7 @@ import type { Board } from '../../shared/docSchema.ts';
 import type { Position } from '../../shared/records/position.ts';
 import { REACTION_KINDS, type ReactionKind } from '../../shared/records/reaction.ts';
 import type { CardRect } from '../canvas/boardView.ts';
-import { REACTION_CARD } from '../canvas/layout.ts';
+import { REACTION_CARD } from '../model/layout.ts';
 import type { BoardWriter } from './boardWriter.ts';
 import { canPair } from '../../shared/studentPairs.ts';
 

@@ -1,6 +1,6 @@
 import { useCallback, useRef, type RefObject } from 'react';
 import type { BoardView } from '../canvas/boardView.ts';
-import type { Point } from '../canvas/layout.ts';
+import type { Point } from '../model/layout.ts';
 import type { BoardWriter } from './boardWriter.ts';
 import type { Selection } from './useSelection.ts';
 import type { WorkspaceState } from './useWorkspaceState.ts';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Board } from '../../shared/docSchema.ts';
-import { PERSON_CARD, personCardHeight, type Point } from '../canvas/layout.ts';
+import { PERSON_CARD, personCardHeight, type Point } from '../model/layout.ts';
 import { guestKey, pickColour, readFlag, readIdentity, rememberIdentity, writeFlag, type StorageLike } from '../storage/identity.ts';
 import type { BoardWriter, NewParticipantCard } from './boardWriter.ts';
 

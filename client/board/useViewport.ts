@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { SessionState } from '../../shared/session.ts';
 import { bringEveryoneLeader } from '../model/bringEveryone.ts';
 import { EMPTY_VIEW, personAt, type BoardView } from '../canvas/boardView.ts';
-import { PERSON_CARD, boundsOf, placeNewCard, type Point, type Rect } from '../canvas/layout.ts';
+import { PERSON_CARD, boundsOf, placeNewCard, type Point, type Rect } from '../model/layout.ts';
 import { INITIAL_VIEWPORT, NO_INSETS, clampScale, fitBounds, toBoard, viewportCenter, zoomAt, type Insets, type Viewport } from '../canvas/viewport.ts';
 import { useElementSize } from '../hooks/useElementSize.ts';
 import type { Peer, PresenceStore } from '../hooks/presenceStore.ts';

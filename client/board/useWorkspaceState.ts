@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PersonKind } from '../../shared/records/person.ts';
 import type { SkillCategory } from '../../shared/records/skill.ts';
-import type { Point } from '../canvas/layout.ts';
+import type { Point } from '../model/layout.ts';
 import { NO_FILTER, type QuestionFilter } from '../model/questionFilter.ts';
 import type { DialogName, PanelName } from './actions.ts';
 

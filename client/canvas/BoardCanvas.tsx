@@ -11,7 +11,7 @@ import { OverviewShape, type OverviewDrag } from './OverviewShape.tsx';
 import { CULL_MARGIN, DETAIL_MAX_CARDS, cardAt, cullView, type CulledView } from './culling.ts';
 import { reportCanvas } from './testHooks.ts';
 import { personAt, type BoardView } from './boardView.ts';
-import { PERSON_CARD, boxBetween, idsInBox, type Point, type Rect as Box } from './layout.ts';
+import { PERSON_CARD, boxBetween, idsInBox, type Point, type Rect as Box } from '../model/layout.ts';
 import { DROP_HIGHLIGHT, SELECTION } from './palette.ts';
 import { toBoard, zoomAt, wheelFactor, type Viewport } from './viewport.ts';
 

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import Konva from './konva.ts';
 import { Group, Rect } from 'react-konva/lib/ReactKonvaCore.js';
-import type { Rect as Box } from './layout.ts';
+import type { Rect as Box } from '../model/layout.ts';
 
 export interface HighlightView {
   key: string;

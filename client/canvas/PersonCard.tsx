@@ -5,7 +5,7 @@ import { CardChrome, chromeStyle } from './CardChrome.tsx';
 import { CARD_LINE, CARD_TEXT } from './cardText.ts';
 import { fitPersonTitle, type PersonCardView } from './boardView.ts';
 import { measureText } from './measureText.ts';
-import { PERSON_CARD, PERSON_TEXT_X, TITLE_LINE } from './layout.ts';
+import { PERSON_CARD, PERSON_TEXT_X, TITLE_LINE } from '../model/layout.ts';
 import { CARD_BORDER, DROP_HIGHLIGHT, INK, INK_MUTED, PERSON_ACCENT, SELECTION } from './palette.ts';
 import { PERSON_ICON } from './icons.ts';
 import { SkillChip } from './SkillChip.tsx';

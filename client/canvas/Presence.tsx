@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Group, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
-import type { Rect as Box } from './layout.ts';
+import type { Rect as Box } from '../model/layout.ts';
 import { CURSOR_ICON } from './icons.ts';
 import { FONT_FAMILY } from './palette.ts';
 import { measureText } from './measureText.ts';

@@ -4,7 +4,7 @@ import { CardGroupNode, useCardBitmap } from './cardBitmaps.ts';
 import { CardChrome, chromeStyle } from './CardChrome.tsx';
 import { CARD_LINE, CARD_LINES, CARD_TEXT } from './cardText.ts';
 import type { QuestionCardView } from './boardView.ts';
-import { QUESTION_CARD } from './layout.ts';
+import { QUESTION_CARD } from '../model/layout.ts';
 import { INK, INK_MUTED, QUESTION_COLOURS, SELECTION, THEME_COLOURS } from './palette.ts';
 import { CHECK_ICON } from './icons.ts';
 

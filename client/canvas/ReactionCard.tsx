@@ -4,7 +4,7 @@ import { CardGroupNode, useCardBitmap } from './cardBitmaps.ts';
 import { CardChrome, chromeStyle } from './CardChrome.tsx';
 import { CARD_LINE, CARD_LINES } from './cardText.ts';
 import type { ReactionCardView } from './boardView.ts';
-import { REACTION_CARD } from './layout.ts';
+import { REACTION_CARD } from '../model/layout.ts';
 import { INK, INK_MUTED, REACTION_COLOURS, SELECTION } from './palette.ts';
 import { REACTION_ICON } from './icons.ts';
 

@@ -5,7 +5,7 @@ import { CardChrome, chromeStyle } from './CardChrome.tsx';
 import { CARD_LINE } from './cardText.ts';
 import { fitSkillLabel, type SkillCardView } from './boardView.ts';
 import { measureText } from './measureText.ts';
-import { SKILL_CARD, TITLE_LINE } from './layout.ts';
+import { SKILL_CARD, TITLE_LINE } from '../model/layout.ts';
 import { CATEGORY_COLOURS, INK, INK_MUTED, RESERVED, SELECTION, STUDENT_HIGHLIGHT } from './palette.ts';
 import { PERSON_ICON, RESERVED_ICON } from './icons.ts';
 

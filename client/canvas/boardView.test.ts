@@ -5,7 +5,7 @@ import { addPerson, addQuestion, addReaction, addSkill, linkSkill, moveCards, pa
 import { respondToNomination, setOwnLevel, toggleEndorsement } from '../../shared/skillLinks.ts';
 import { moveQuestion } from '../../shared/learningQuestions.ts';
 import { BoardViewBuilder, buildBoardView, fitSkillLabel, personAt, type ViewLabels } from './boardView.ts';
-import { PERSON_CARD, type MeasureText } from './layout.ts';
+import { PERSON_CARD, type MeasureText } from '../model/layout.ts';
 
 const labels: ViewLabels = {
   personKind: (kind) => `kind:${kind}`,

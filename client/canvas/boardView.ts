@@ -23,7 +23,7 @@ import {
   type MeasureText,
   type Point,
   type Rect,
-} from './layout.ts';
+} from '../model/layout.ts';
 import { FONT_FAMILY } from './palette.ts';
 
 export type ChipGroup = 'self' | 'nomination';

@@ -1,5 +1,5 @@
 import type { BoardView } from './boardView.ts';
-import type { Point, Rect } from './layout.ts';
+import type { Point, Rect } from '../model/layout.ts';
 import type { Viewport } from './viewport.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { MeasureText } from './layout.ts';
+import type { MeasureText } from '../model/layout.ts';
 
 let context: CanvasRenderingContext2D | null = null;
 /** The font the context is set to: setting it parses the CSS font string every time, even to the same value. */

@@ -1,4 +1,4 @@
-import type { Rect } from './layout.ts';
+import type { Rect } from '../model/layout.ts';
 
 /** A card as the overview draws it: a block in board units. */
 export interface Block extends Rect {

@@ -1,4 +1,4 @@
-import type { Point, Rect } from './layout.ts';
+import type { Point, Rect } from '../model/layout.ts';
 
 /** Stage transform: a board point p is drawn at (p.x * scale + x, p.y * scale + y). */
 export interface Viewport {

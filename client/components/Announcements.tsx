@@ -1,12 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { Announcement } from '../hooks/useNominationNews.ts';
 import { Icon } from './Icon.tsx';
-
-export interface Announcement {
-  id: string;
-  text: string;
-  /** For the nominee: answer right here. */
-  respond?: { onAccept(): void; onDecline(): void };
-}
 
 /**
  * Live news of the session ("Fatima heeft Sam genomineerd voor wondzorg"), read out by

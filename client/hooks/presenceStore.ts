@@ -1,4 +1,4 @@
-import type { Point, Rect } from '../canvas/layout.ts';
+import type { Point, Rect } from '../model/layout.ts';
 import { ROLES, type Role } from '../../shared/session.ts';
 
 /**

@@ -2,8 +2,15 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../shared/docSchema.ts';
 import { nominationEvents } from '../../shared/nominationEvents.ts';
-import type { Announcement } from '../components/Announcements.tsx';
 import { useTimedList } from './useTimedList.ts';
+
+/** One piece of session news, shown as a toast and read out by screen readers. */
+export interface Announcement {
+  id: string;
+  text: string;
+  /** For the nominee: answer right here. */
+  respond?: { onAccept(): void; onDecline(): void };
+}
 
 /** How long a nomination's glow and toast stay. */
 const GLOW_MS = 2200;

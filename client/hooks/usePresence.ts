@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { Rect } from '../canvas/layout.ts';
+import type { Rect } from '../model/layout.ts';
 import type { BoardConnection } from './useBoardConnection.ts';
 import { PresenceStore, type Peer, type RemoteCursor } from './presenceStore.ts';
 

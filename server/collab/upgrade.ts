@@ -5,7 +5,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { COLLAB_PATH } from '../../shared/collabProtocol.ts';
 import { ErrorCodes, errorBody, type ErrorCode } from '../errors.ts';
 import type { AdmitRefusal, ConnectionBudget } from '../access/connectionBudget.ts';
-import { hostAllowed } from '../plugins/security.ts';
+import { hostAllowed } from '../access/hostCheck.ts';
 
 /**
  * Browsers always send Origin on a websocket upgrade; a page on another site must not

@@ -7,7 +7,8 @@ import { Writable } from 'node:stream';
 import { buildApp } from '../app.ts';
 import type { AppConfig } from '../config.ts';
 import { bearer, boardFromResponse, createBoard, makeDataDir, removeDataDir, testConfig, tokenOf } from '../test/testServer.ts';
-import { PROBE_PATHS, SCRIPT_EVAL, hostAllowed, inlineScriptHashes, redactedUrl } from './security.ts';
+import { PROBE_PATHS, SCRIPT_EVAL, inlineScriptHashes, redactedUrl } from './security.ts';
+import { hostAllowed } from '../access/hostCheck.ts';
 
 vi.setConfig({ testTimeout: 30_000 });
 

@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig, Limits } from '../config.ts';
 import { ErrorCodes, errorBody, errorBodySchema } from '../errors.ts';
 import { bearerToken } from './access.ts';
+import { hostAllowed } from '../access/hostCheck.ts';
 import { hashToken } from '../access/tokens.ts';
 
 declare module 'fastify' {
@@ -52,28 +53,6 @@ export function clientScriptHashes(clientDir: string | null): string[] {
   if (!clientDir) return [];
   const index = path.join(clientDir, 'index.html');
   return existsSync(index) ? inlineScriptHashes(readFileSync(index, 'utf8')) : [];
-}
-
-/** `host[:port]` as a URL with `protocol` would normalise it (lower case, default port dropped); null if it is no host. */
-function normalHost(host: string, protocol: string): string | null {
-  try {
-    const url = new URL(`${protocol}//${host}`);
-    return url.host === '' || url.pathname !== '/' || url.username || url.password ? null : url.host;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Whether a request naming `host` (its Host header, or X-Forwarded-Host behind a trusted proxy)
- * is for this server. With PUBLIC_URL set only its host is, so a page on another name that
- * resolves to this server (DNS rebinding) cannot use the API from a visitor's browser.
- */
-export function hostAllowed(host: string | undefined, publicUrl: string | null): boolean {
-  if (publicUrl === null) return true;
-  if (!host) return false;
-  const expected = new URL(publicUrl);
-  return normalHost(host, expected.protocol) === expected.host;
 }
 
 /** What script-src allows beyond our own files and the boot script's hash: nothing (see cspDirectives). */
