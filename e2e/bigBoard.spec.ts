@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { addPerson, addSkill, write } from '../shared/boardWrites.ts';
+import { addPerson, addSkill } from '../shared/boardWrites.ts';
+import { write } from '../shared/recordWrites.ts';
 import { readBoard } from '../shared/docSchema.ts';
 import { test, expect } from './fixtures.ts';
 import { connectFromNode } from './collabClient.ts';

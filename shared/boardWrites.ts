@@ -121,10 +121,3 @@ export function updateReaction(doc: Y.Doc, id: string, patch: Partial<Pick<React
   const next = checked('reactions', { ...existing(doc, 'reactions', id), ...patch, ...('text' in patch ? { text: trimmed(patch.text) } : {}) });
   write(doc, () => recordMap(doc, 'reactions').set(id, next));
 }
-
-// Re-exported only until client/pages/BoardWorkspace.tsx, the bench and the tests outside
-// shared/ import them from their own modules (issue 15 merge).
-export { BoardValidationError, LOCAL_ORIGIN, checked, existing, write } from './recordWrites.ts';
-export { linkSkill, unlinkSkill, type LinkSkillInput } from './skillLinks.ts';
-export { addQuestion, type NewQuestion } from './learningQuestions.ts';
-export { pairStudents } from './studentPairs.ts';

@@ -85,6 +85,3 @@ export function updateQuestion(doc: Y.Doc, questionId: string, edit: QuestionEdi
   const record = checked('questions', { ...question, ...edit, ...(edit.text !== undefined ? { text: edit.text.trim() } : {}) });
   write(doc, () => recordMap(doc, 'questions').set(questionId, record));
 }
-
-// Re-exported only until client/pages/BoardWorkspace.tsx imports it from its own module (issue 15 merge).
-export { unpairStudents } from './studentPairs.ts';

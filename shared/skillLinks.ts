@@ -120,6 +120,3 @@ export function toggleEndorsement(doc: Y.Doc, linkId: string, personId: string, 
   write(doc, () => endorsements.set(id, record));
   return true;
 }
-
-// Re-exported only until client/pages/BoardWorkspace.tsx imports it from its record (issue 15 merge).
-export { effectiveLevel } from './records/skillLink.ts';

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { addPerson, addSkill, checked, initBoard, write } from '../../shared/boardWrites.ts';
+import { addPerson, addSkill, initBoard } from '../../shared/boardWrites.ts';
+import { checked, write } from '../../shared/recordWrites.ts';
 import { recordMap } from '../../shared/docSchema.ts';
 import { newId } from '../../shared/ids.ts';
 import type { PersonKind, StudentLevel } from '../../shared/records/person.ts';

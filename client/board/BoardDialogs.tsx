@@ -1,4 +1,5 @@
-import type { NewPerson, NewQuestion, NewSkill } from '../../shared/boardWrites.ts';
+import type { NewPerson, NewSkill } from '../../shared/boardWrites.ts';
+import type { NewQuestion } from '../../shared/learningQuestions.ts';
 import type { Board } from '../../shared/docSchema.ts';
 import type { SkillLevel } from '../../shared/records/skillLink.ts';
 import { PERSON_CARD, QUESTION_CARD, SKILL_CARD, personCardHeight, skillCardHeight, type Point, type Rect } from '../model/layout.ts';

@@ -1,5 +1,5 @@
 import type { Board } from '../../shared/docSchema.ts';
-import { effectiveLevel } from '../../shared/skillLinks.ts';
+import { effectiveLevel } from '../../shared/records/skillLink.ts';
 import type { Point } from '../model/layout.ts';
 import { ChipDetails } from '../components/ChipDetails.tsx';
 import type { BoardWriter } from './boardWriter.ts';

@@ -1,29 +1,16 @@
 import type * as Y from 'yjs';
-import {
-  LOCAL_ORIGIN,
-  addPerson,
-  addQuestion,
-  addReaction,
-  addSkill,
-  linkSkill,
-  moveCards,
-  pairStudents,
-  removeCards,
-  setBoardTitle,
-  unlinkSkill,
-  updatePerson,
-  updateReaction,
-  updateSkill,
-  type NewPerson,
-  type NewQuestion,
-  type NewSkill,
-} from '../../shared/boardWrites.ts';
+import { addPerson, addReaction, addSkill, moveCards, removeCards, setBoardTitle, updatePerson, updateReaction, updateSkill, type NewPerson, type NewSkill } from '../../shared/boardWrites.ts';
+import { LOCAL_ORIGIN } from '../../shared/recordWrites.ts';
+import { addQuestion, type NewQuestion } from '../../shared/learningQuestions.ts';
+import { linkSkill, unlinkSkill } from '../../shared/skillLinks.ts';
+import { pairStudents } from '../../shared/studentPairs.ts';
 import type { Position } from '../../shared/records/position.ts';
 import type { ReactionKind } from '../../shared/records/reaction.ts';
 import type { QuestionStatus } from '../../shared/records/learningQuestion.ts';
 import type { SkillLevel } from '../../shared/records/skillLink.ts';
 import { respondToNomination, setOwnLevel, toggleEndorsement } from '../../shared/skillLinks.ts';
-import { moveQuestion, recordAsked, unpairStudents, updateQuestion, type QuestionEdit, type QuestionStep } from '../../shared/learningQuestions.ts';
+import { moveQuestion, recordAsked, updateQuestion, type QuestionEdit, type QuestionStep } from '../../shared/learningQuestions.ts';
+import { unpairStudents } from '../../shared/studentPairs.ts';
 import type { TextEdit } from './rules.ts';
 
 /**

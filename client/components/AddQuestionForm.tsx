@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Skill } from '../../shared/records/skill.ts';
 import { QUESTION_TEXT_MAX, THEME_KINDS, THEME_LABEL_MAX, type ThemeKind } from '../../shared/records/learningQuestion.ts';
-import type { NewQuestion } from '../../shared/boardWrites.ts';
+import type { NewQuestion } from '../../shared/learningQuestions.ts';
 import { Dialog } from './Dialog.tsx';
 import { Field } from './Field.tsx';
 import { FormActions } from './FormActions.tsx';

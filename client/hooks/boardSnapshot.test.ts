@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addPerson, addSkill, initBoard, linkSkill } from '../../shared/boardWrites.ts';
+import { addPerson, addSkill, initBoard } from '../../shared/boardWrites.ts';
+import { linkSkill } from '../../shared/skillLinks.ts';
 import { readBoard } from '../../shared/docSchema.ts';
 import { createBoardUndoManager } from '../../shared/undo.ts';
 import type { BoardSnapshot } from '../../shared/boardSnapshot.ts';

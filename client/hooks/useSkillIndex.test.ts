@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBoard } from '../../shared/docSchema.ts';
-import { linkSkill } from '../../shared/boardWrites.ts';
+import { linkSkill } from '../../shared/skillLinks.ts';
 import { createBoard, createPerson, createSkill } from '../../shared/test/factory.ts';
 import { skillIndexOf } from './useSkillIndex.ts';
 

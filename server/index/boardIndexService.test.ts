@@ -1,7 +1,8 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { linkSkill, moveCards, updatePerson } from '../../shared/boardWrites.ts';
+import { moveCards, updatePerson } from '../../shared/boardWrites.ts';
+import { linkSkill } from '../../shared/skillLinks.ts';
 import { RECORD_MAP_NAMES, recordMap } from '../../shared/docSchema.ts';
 import { createBoard, createPerson, createSkill } from '../../shared/test/factory.ts';
 import type { BoardStore } from '../store/boardStore.ts';

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { addPerson, addQuestion, addSkill, linkSkill } from '../../shared/boardWrites.ts';
+import { addPerson, addSkill } from '../../shared/boardWrites.ts';
+import { addQuestion } from '../../shared/learningQuestions.ts';
+import { linkSkill } from '../../shared/skillLinks.ts';
 import { recordMap } from '../../shared/docSchema.ts';
 import { respondToNomination, setOwnLevel, toggleEndorsement } from '../../shared/skillLinks.ts';
 import { moveQuestion } from '../../shared/learningQuestions.ts';

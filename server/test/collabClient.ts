@@ -1,7 +1,8 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { addPerson, addSkill, linkSkill } from '../../shared/boardWrites.ts';
+import { addPerson, addSkill } from '../../shared/boardWrites.ts';
+import { linkSkill } from '../../shared/skillLinks.ts';
 import { readBoard } from '../../shared/docSchema.ts';
 import { decodeStoredSnapshot, OwnWorkTracker, parseServerMessage } from '../../shared/collabProtocol.ts';
 
