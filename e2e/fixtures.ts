@@ -378,9 +378,17 @@ export class BoardPageObject {
     await this.dragCard(id, { x: from.x + dx, y: from.y + dy });
   }
 
+  /** Drops a skill card on a person; the card then glides back to its place, as a person sees it before tapping on. */
   async dragSkillOntoPerson(skillId: string, personId: string) {
+    const home = await this.cardBox(skillId);
     const target = await this.cardBox(personId);
     await this.dragCard(skillId, { x: target.x + target.width / 2, y: target.y + target.height / 2 });
+    await expect
+      .poll(async () => {
+        const now = await this.cardBox(skillId);
+        return Math.max(Math.abs(now.x - home.x), Math.abs(now.y - home.y));
+      }, { message: 'the skill card glides back to its place' })
+      .toBeLessThan(1);
   }
 
   /** Chip texts on a person's card. */
