@@ -3,7 +3,8 @@ import { Circle, Group, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.
 import { CardGroupNode, useCardBitmap } from './cardBitmaps.ts';
 import { CardChrome, chromeStyle } from './CardChrome.tsx';
 import { CARD_LINE, CARD_TEXT } from './cardText.ts';
-import { fitPersonTitle, type PersonCardView } from './boardView.ts';
+import type { PersonCardView } from './boardView.ts';
+import { fitPersonTitle } from './viewText.ts';
 import { measureText } from './measureText.ts';
 import { PERSON_CARD, PERSON_TEXT_X, TITLE_LINE } from '../model/layout.ts';
 import { CARD_BORDER, DROP_HIGHLIGHT, INK, INK_MUTED, PERSON_ACCENT, SELECTION } from './palette.ts';

@@ -1,5 +1,6 @@
 import { Circle, Group, Line, Path, Rect, Text } from 'react-konva/lib/ReactKonvaCore.js';
-import { CHIP_TICK, type ChipView } from './boardView.ts';
+import type { ChipView } from './boardView.ts';
+import { CHIP_TICK } from './viewText.ts';
 import { PERSON_CARD } from '../model/layout.ts';
 import { CATEGORY_COLOURS, FONT_FAMILY, INK, INK_MUTED, RESERVED, STUDENT_HIGHLIGHT } from './palette.ts';
 import { CHECK_ICON, RESERVED_ICON } from './icons.ts';

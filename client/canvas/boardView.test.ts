@@ -4,7 +4,8 @@ import { BoardReader } from '../../shared/docSchema.ts';
 import { addPerson, addQuestion, addReaction, addSkill, linkSkill, moveCards, pairStudents, readBoard, recordMap, removeCards, updateSkill } from '../../shared/index.ts';
 import { respondToNomination, setOwnLevel, toggleEndorsement } from '../../shared/skillLinks.ts';
 import { moveQuestion } from '../../shared/learningQuestions.ts';
-import { BoardViewBuilder, buildBoardView, fitSkillLabel, personAt, type ViewLabels } from './boardView.ts';
+import { BoardViewBuilder, buildBoardView, personAt, type ViewLabels } from './boardView.ts';
+import { fitSkillLabel } from './viewText.ts';
 import { PERSON_CARD, type MeasureText } from '../model/layout.ts';
 
 const labels: ViewLabels = {
