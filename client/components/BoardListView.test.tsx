@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { readBoard } from '../../shared/docSchema.ts';
 import { deriveSkillIndex } from '../../shared/skillIndex.ts';
 import { linkSkill, respondToNomination, setOwnLevel } from '../../shared/skillLinks.ts';
-import { createBoard, createPerson, createSkill, createStudent } from '../../shared/test/factory.ts';
+import { createBoard, createTeam } from '../../shared/test/factory.ts';
 import { nl } from '../i18n/nl.ts';
 import { BoardListView } from './BoardListView.tsx';
 
@@ -31,12 +31,11 @@ function listText(doc: ReturnType<typeof createBoard>): string[] {
 
 describe('BoardListView', () => {
   it('does list each person with what they can be asked, and each skill with who holds it', () => {
-    const doc = createBoard();
-    const fatima = createPerson(doc, { name: 'Fatima' });
-    const sam = createPerson(doc, { name: 'Sam' });
-    createStudent(doc, { name: 'Sanne', year: 2, level: 'mbo4' });
-    const wondzorg = createSkill(doc, { label: 'wondzorg' });
-    createSkill(doc, { label: 'injecteren', reservedAct: true });
+    const { doc, fatima, sam, wondzorg } = createTeam({
+      people: { fatima: 'Fatima', sam: 'Sam' },
+      students: { sanne: 'Sanne' },
+      skills: { wondzorg: 'wondzorg', injecteren: { label: 'injecteren', reservedAct: true } },
+    });
     setOwnLevel(doc, { personId: fatima, skillId: wondzorg, level: 'can-explain', actorId: fatima });
     linkSkill(doc, { personId: sam, skillId: wondzorg, actorId: fatima });
     const text = listText(doc);
@@ -64,10 +63,7 @@ describe('BoardListView', () => {
   });
 
   it('does stop naming who nominated a person once the nominee declines', () => {
-    const doc = createBoard();
-    const fatima = createPerson(doc, { name: 'Fatima' });
-    const sam = createPerson(doc, { name: 'Sam' });
-    const wondzorg = createSkill(doc, { label: 'wondzorg' });
+    const { doc, fatima, sam, wondzorg } = createTeam({ people: { fatima: 'Fatima', sam: 'Sam' }, skills: { wondzorg: 'wondzorg' } });
     const nomination = linkSkill(doc, { personId: sam, skillId: wondzorg, actorId: fatima });
     respondToNomination(doc, nomination, 'declined', sam);
     expect(listText(doc)).not.toContain(`wondzorg — ${nl.list.nominatedBy.replace('{{names}}', 'Fatima')}`);
