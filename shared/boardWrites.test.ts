@@ -19,6 +19,7 @@ import {
   createReaction,
   createSkill,
   createStudent,
+  createTeam,
   putRaw,
   records,
 } from './test/factory.ts';
@@ -570,10 +571,7 @@ describe('addReaction', () => {
 
 describe('pairStudents', () => {
   it('does pair two students in one transaction, recording who paired them', () => {
-    const doc = createBoard();
-    const sanne = createStudent(doc);
-    const daan = createStudent(doc, { name: 'Daan Mulder' });
-    const monitor = createPerson(doc, { kind: 'learning-monitor' });
+    const { doc, sanne, daan, monitor } = createTeam({ people: { monitor: { kind: 'learning-monitor' } }, students: { sanne: 'Sanne de Vries', daan: 'Daan Mulder' } });
     const observed = observe(doc, () => pairStudents(doc, [sanne, daan], monitor, NOW));
 
     expectOneWrite(observed);
@@ -611,10 +609,7 @@ describe('pairStudents', () => {
   });
 
   it('does let a student be in several pairs with different fellow students', () => {
-    const doc = createBoard();
-    const sanne = createStudent(doc);
-    const daan = createStudent(doc, { name: 'Daan Mulder' });
-    const lotte = createStudent(doc, { name: 'Lotte Smit' });
+    const { doc, sanne, daan, lotte } = createTeam({ students: { sanne: 'Sanne de Vries', daan: 'Daan Mulder', lotte: 'Lotte Smit' } });
     pairStudents(doc, [sanne, daan], undefined, NOW);
     expectOneWrite(observe(doc, () => pairStudents(doc, [lotte, sanne], undefined, NOW)));
   });
@@ -622,11 +617,10 @@ describe('pairStudents', () => {
 
 describe('canPair', () => {
   it('does offer pairing exactly when pairStudents would accept it', () => {
-    const doc = createBoard();
-    const sanne = createStudent(doc);
-    const daan = createStudent(doc, { name: 'Daan Mulder' });
-    const lotte = createStudent(doc, { name: 'Lotte Smit' });
-    const teacher = createPerson(doc, { kind: 'teacher' });
+    const { doc, sanne, daan, lotte, teacher } = createTeam({
+      people: { teacher: { kind: 'teacher' } },
+      students: { sanne: 'Sanne de Vries', daan: 'Daan Mulder', lotte: 'Lotte Smit' },
+    });
     pairStudents(doc, [sanne, daan], undefined, NOW);
     const board = readBoard(doc);
     expect(canPair(board, [sanne, lotte])).toBe(true);
