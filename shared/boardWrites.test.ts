@@ -19,6 +19,7 @@ import {
   createReaction,
   createSkill,
   createStudent,
+  createTeam,
   putRaw,
   records,
 } from './test/factory.ts';
@@ -32,6 +33,11 @@ function expectRefused(observed: Observed<unknown>, map: string, path: string) {
   expect({ map: error.map, path: error.path, code: error.code }).toEqual({ map, path, code: 'BOARD_INVALID_WRITE' });
   expect(observed.changed).toBe(false);
   expect(observed.updates).toEqual([]);
+}
+
+/** `write` on `doc` is refused: see expectRefused. */
+function expectWriteRefused(doc: Y.Doc, write: () => unknown, map: string, path: string) {
+  expectRefused(observe(doc, write), map, path);
 }
 
 /** The write succeeded as exactly one local transaction that changed the document. */
@@ -77,21 +83,13 @@ describe('addPerson', () => {
 
   it.each(NAMED_KINDS)('does refuse a %s without a name, writing nothing', (kind: PersonKind) => {
     const doc = createBoard();
-    expectRefused(
-      observe(doc, () => addPerson(doc, { name: '  ', kind }, { x: 0, y: 0 }, NOW)),
-      'people',
-      '/name',
-    );
+    expectWriteRefused(doc, () => addPerson(doc, { name: '  ', kind }, { x: 0, y: 0 }, NOW), 'people', '/name');
   });
 
   it('does accept a name of 80 characters once trimmed, and refuse 81', () => {
     const doc = createBoard();
     expect(() => createPerson(doc, { name: ` ${'a'.repeat(80)} ` })).not.toThrow();
-    expectRefused(
-      observe(doc, () => createPerson(doc, { name: 'a'.repeat(81) })),
-      'people',
-      '/name',
-    );
+    expectWriteRefused(doc, () => createPerson(doc, { name: 'a'.repeat(81) }), 'people', '/name');
   });
 
   it('does give a student a year and level', () => {
@@ -107,20 +105,12 @@ describe('addPerson', () => {
     ['an unknown level', { year: 1, level: 'wo' }, '/student/level'],
   ])('does refuse a student with %s, naming the path', (_what, student, path) => {
     const doc = createBoard();
-    expectRefused(
-      observe(doc, () => addPerson(doc, { name: 'Sanne', kind: 'student', student: student as never }, undefined, NOW)),
-      'people',
-      path,
-    );
+    expectWriteRefused(doc, () => addPerson(doc, { name: 'Sanne', kind: 'student', student: student as never }, undefined, NOW), 'people', path);
   });
 
   it.each(NAMED_KINDS.filter((kind) => kind !== 'student'))('does refuse year and level on a %s', (kind) => {
     const doc = createBoard();
-    expectRefused(
-      observe(doc, () => addPerson(doc, { name: 'Joost', kind, student: { year: 1, level: 'mbo3' } }, undefined, NOW)),
-      'people',
-      '/student',
-    );
+    expectWriteRefused(doc, () => addPerson(doc, { name: 'Joost', kind, student: { year: 1, level: 'mbo3' } }, undefined, NOW), 'people', '/student');
   });
 
   it.each([
@@ -129,21 +119,13 @@ describe('addPerson', () => {
     ['a createdBy that is not an id', { name: 'Joost', kind: 'teacher', createdBy: 'Fatima El Amrani' }, '/createdBy'],
   ])('does refuse %s, naming the path', (_what, input, path) => {
     const doc = createBoard();
-    expectRefused(
-      observe(doc, () => addPerson(doc, input as never, undefined, NOW)),
-      'people',
-      path,
-    );
+    expectWriteRefused(doc, () => addPerson(doc, input as never, undefined, NOW), 'people', path);
   });
 
   it('does refuse a name that is not text with a path error rather than a crash', () => {
     // A JavaScript caller (a REST body, an import) can hand over anything.
     const doc = createBoard();
-    expectRefused(
-      observe(doc, () => addPerson(doc, { name: 42, kind: 'teacher' } as never, undefined, NOW)),
-      'people',
-      '/name',
-    );
+    expectWriteRefused(doc, () => addPerson(doc, { name: 42, kind: 'teacher' } as never, undefined, NOW), 'people', '/name');
   });
 });
 
@@ -159,11 +141,7 @@ describe('When a new card is placed off the board', () => {
   it.each(Object.entries(adders))('does make %s write neither the card nor its position', (_name, add) => {
     const doc = createBoard();
     const student = createStudent(doc);
-    expectRefused(
-      observe(doc, () => add(doc, student)),
-      'positions',
-      '/y',
-    );
+    expectWriteRefused(doc, () => add(doc, student), 'positions', '/y');
   });
 });
 
@@ -190,11 +168,7 @@ describe('updatePerson', () => {
   it('does refuse an unknown id, writing nothing', () => {
     const doc = createBoard();
     createPerson(doc);
-    expectRefused(
-      observe(doc, () => updatePerson(doc, 'nobody', { name: 'X' })),
-      'people',
-      '/nobody',
-    );
+    expectWriteRefused(doc, () => updatePerson(doc, 'nobody', { name: 'X' }), 'people', '/nobody');
   });
 
   it('does refuse clearing the name of a teacher but allow it for a family placeholder', () => {
@@ -202,11 +176,7 @@ describe('updatePerson', () => {
     const teacher = createPerson(doc, { kind: 'teacher' });
     const family = createPerson(doc, { kind: 'family', name: 'Familie Jansen' });
 
-    expectRefused(
-      observe(doc, () => updatePerson(doc, teacher, { name: '' })),
-      'people',
-      '/name',
-    );
+    expectWriteRefused(doc, () => updatePerson(doc, teacher, { name: '' }), 'people', '/name');
     updatePerson(doc, family, { name: '' });
     expect(readBoard(doc).people.find((p) => p.id === family)?.name).toBe('');
   });
@@ -214,11 +184,7 @@ describe('updatePerson', () => {
   it('does refuse turning a student into a teacher while the year and level remain', () => {
     const doc = createBoard();
     const id = createStudent(doc);
-    expectRefused(
-      observe(doc, () => updatePerson(doc, id, { kind: 'teacher' })),
-      'people',
-      '/student',
-    );
+    expectWriteRefused(doc, () => updatePerson(doc, id, { kind: 'teacher' }), 'people', '/student');
   });
 });
 
@@ -244,11 +210,7 @@ describe('addSkill and updateSkill', () => {
     ['an empty synonym', { synonyms: ['wondverzorging', ''] }, '/synonyms/1'],
   ])('does refuse a skill with %s, writing nothing', (_what, overrides, path) => {
     const doc = createBoard();
-    expectRefused(
-      observe(doc, () => addSkill(doc, { label: 'wondzorg', category: 'zorgverlener', reservedAct: false, ...overrides } as never, undefined, NOW)),
-      'skills',
-      path,
-    );
+    expectWriteRefused(doc, () => addSkill(doc, { label: 'wondzorg', category: 'zorgverlener', reservedAct: false, ...overrides } as never, undefined, NOW), 'skills', path);
   });
 
   it('does rename a skill in one transaction, trimming the label', () => {
@@ -261,25 +223,13 @@ describe('addSkill and updateSkill', () => {
   it('does refuse renaming a skill to blanks or nothing, writing nothing', () => {
     const doc = createBoard();
     const id = createSkill(doc);
-    expectRefused(
-      observe(doc, () => updateSkill(doc, id, { label: '   ' })),
-      'skills',
-      '/label',
-    );
-    expectRefused(
-      observe(doc, () => updateSkill(doc, id, { label: '' })),
-      'skills',
-      '/label',
-    );
+    expectWriteRefused(doc, () => updateSkill(doc, id, { label: '   ' }), 'skills', '/label');
+    expectWriteRefused(doc, () => updateSkill(doc, id, { label: '' }), 'skills', '/label');
   });
 
   it('does refuse a label that is not text with a path error rather than a crash', () => {
     const doc = createBoard();
-    expectRefused(
-      observe(doc, () => addSkill(doc, { label: 7, category: 'zorgverlener', reservedAct: false } as never, undefined, NOW)),
-      'skills',
-      '/label',
-    );
+    expectWriteRefused(doc, () => addSkill(doc, { label: 7, category: 'zorgverlener', reservedAct: false } as never, undefined, NOW), 'skills', '/label');
   });
 });
 
@@ -292,11 +242,7 @@ describe('setBoardTitle', () => {
 
   it('does refuse a title over 120 characters, writing nothing', () => {
     const doc = createBoard();
-    expectRefused(
-      observe(doc, () => setBoardTitle(doc, 'x'.repeat(121))),
-      'meta',
-      '/title',
-    );
+    expectWriteRefused(doc, () => setBoardTitle(doc, 'x'.repeat(121)), 'meta', '/title');
   });
 });
 
@@ -369,11 +315,7 @@ describe('linkSkill', () => {
   ] as const)('does refuse %s, writing nothing', (_what, field) => {
     const { doc, fatima, sanne, wondzorg } = team();
     const input = { personId: fatima, skillId: wondzorg, actorId: sanne, [field]: 'nobody' };
-    expectRefused(
-      observe(doc, () => linkSkill(doc, input, NOW)),
-      field === 'skillId' ? 'skills' : 'people',
-      '/nobody',
-    );
+    expectWriteRefused(doc, () => linkSkill(doc, input, NOW), field === 'skillId' ? 'skills' : 'people', '/nobody');
   });
 
   it('does still link when a stale tab left a malformed link in the map', () => {
@@ -568,11 +510,7 @@ describe('moveCards', () => {
   ])('does refuse %s and write none of the moves', (_what, bad, path) => {
     const doc = createBoard();
     const fatima = createPerson(doc, { at: { x: 0, y: 0 } });
-    expectRefused(
-      observe(doc, () => moveCards(doc, [{ id: fatima, x: 50, y: 50 }, bad])),
-      'positions',
-      path,
-    );
+    expectWriteRefused(doc, () => moveCards(doc, [{ id: fatima, x: 50, y: 50 }, bad]), 'positions', path);
     expect(readBoard(doc).positions.get(fatima)).toEqual({ x: 0, y: 0 });
   });
 });
@@ -597,20 +535,12 @@ describe('addQuestion', () => {
   it.each(['professional-team', 'teacher', 'client', 'learning-monitor'] as const)('does refuse a question for a %s, writing nothing', (kind) => {
     const doc = createBoard();
     const person = createPerson(doc, { kind });
-    expectRefused(
-      observe(doc, () => addQuestion(doc, { studentId: person, text: 'Mag ik meekijken?', skillIds: [] }, undefined, NOW)),
-      'questions',
-      '/studentId',
-    );
+    expectWriteRefused(doc, () => addQuestion(doc, { studentId: person, text: 'Mag ik meekijken?', skillIds: [] }, undefined, NOW), 'questions', '/studentId');
   });
 
   it('does refuse an unknown student, writing nothing', () => {
     const doc = createBoard();
-    expectRefused(
-      observe(doc, () => addQuestion(doc, { studentId: 'nobody', text: 'x', skillIds: [] }, undefined, NOW)),
-      'people',
-      '/nobody',
-    );
+    expectWriteRefused(doc, () => addQuestion(doc, { studentId: 'nobody', text: 'x', skillIds: [] }, undefined, NOW), 'people', '/nobody');
   });
 
   it.each([
@@ -621,11 +551,7 @@ describe('addQuestion', () => {
   ])('does refuse a question with %s, writing nothing', (_what, overrides, path) => {
     const doc = createBoard();
     const sanne = createStudent(doc);
-    expectRefused(
-      observe(doc, () => addQuestion(doc, { studentId: sanne, text: 'Vraag', skillIds: [], ...overrides } as never, undefined, NOW)),
-      'questions',
-      path,
-    );
+    expectWriteRefused(doc, () => addQuestion(doc, { studentId: sanne, text: 'Vraag', skillIds: [], ...overrides } as never, undefined, NOW), 'questions', path);
   });
 });
 
@@ -639,20 +565,13 @@ describe('addReaction', () => {
 
   it('does refuse an unknown reaction kind, writing nothing', () => {
     const doc = createBoard();
-    expectRefused(
-      observe(doc, () => addReaction(doc, { kind: 'meh' as never, text: '' }, undefined, NOW)),
-      'reactions',
-      '/kind',
-    );
+    expectWriteRefused(doc, () => addReaction(doc, { kind: 'meh' as never, text: '' }, undefined, NOW), 'reactions', '/kind');
   });
 });
 
 describe('pairStudents', () => {
   it('does pair two students in one transaction, recording who paired them', () => {
-    const doc = createBoard();
-    const sanne = createStudent(doc);
-    const daan = createStudent(doc, { name: 'Daan Mulder' });
-    const monitor = createPerson(doc, { kind: 'learning-monitor' });
+    const { doc, sanne, daan, monitor } = createTeam({ people: { monitor: { kind: 'learning-monitor' } }, students: { sanne: 'Sanne de Vries', daan: 'Daan Mulder' } });
     const observed = observe(doc, () => pairStudents(doc, [sanne, daan], monitor, NOW));
 
     expectOneWrite(observed);
@@ -662,37 +581,21 @@ describe('pairStudents', () => {
   it('does refuse pairing a student with themself, writing nothing', () => {
     const doc = createBoard();
     const sanne = createStudent(doc);
-    expectRefused(
-      observe(doc, () => pairStudents(doc, [sanne, sanne], undefined, NOW)),
-      'pairs',
-      '/studentIds',
-    );
+    expectWriteRefused(doc, () => pairStudents(doc, [sanne, sanne], undefined, NOW), 'pairs', '/studentIds');
   });
 
   it('does refuse pairing a student with a non-student, naming which one', () => {
     const doc = createBoard();
     const sanne = createStudent(doc);
     const teacher = createPerson(doc, { kind: 'teacher' });
-    expectRefused(
-      observe(doc, () => pairStudents(doc, [sanne, teacher], undefined, NOW)),
-      'pairs',
-      '/studentIds/1',
-    );
-    expectRefused(
-      observe(doc, () => pairStudents(doc, [teacher, sanne], undefined, NOW)),
-      'pairs',
-      '/studentIds/0',
-    );
+    expectWriteRefused(doc, () => pairStudents(doc, [sanne, teacher], undefined, NOW), 'pairs', '/studentIds/1');
+    expectWriteRefused(doc, () => pairStudents(doc, [teacher, sanne], undefined, NOW), 'pairs', '/studentIds/0');
   });
 
   it('does refuse pairing with an unknown person, writing nothing', () => {
     const doc = createBoard();
     const sanne = createStudent(doc);
-    expectRefused(
-      observe(doc, () => pairStudents(doc, [sanne, 'nobody'], undefined, NOW)),
-      'people',
-      '/nobody',
-    );
+    expectWriteRefused(doc, () => pairStudents(doc, [sanne, 'nobody'], undefined, NOW), 'people', '/nobody');
   });
 
   it('does refuse a pair that already exists, in either order, writing nothing', () => {
@@ -700,16 +603,13 @@ describe('pairStudents', () => {
     const sanne = createStudent(doc);
     const daan = createStudent(doc, { name: 'Daan Mulder' });
     pairStudents(doc, [sanne, daan], undefined, NOW);
-    expectRefused(observe(doc, () => pairStudents(doc, [sanne, daan], undefined, NOW)), 'pairs', '/studentIds');
-    expectRefused(observe(doc, () => pairStudents(doc, [daan, sanne], undefined, NOW)), 'pairs', '/studentIds');
+    expectWriteRefused(doc, () => pairStudents(doc, [sanne, daan], undefined, NOW), 'pairs', '/studentIds');
+    expectWriteRefused(doc, () => pairStudents(doc, [daan, sanne], undefined, NOW), 'pairs', '/studentIds');
     expect(readBoard(doc).pairs).toHaveLength(1);
   });
 
   it('does let a student be in several pairs with different fellow students', () => {
-    const doc = createBoard();
-    const sanne = createStudent(doc);
-    const daan = createStudent(doc, { name: 'Daan Mulder' });
-    const lotte = createStudent(doc, { name: 'Lotte Smit' });
+    const { doc, sanne, daan, lotte } = createTeam({ students: { sanne: 'Sanne de Vries', daan: 'Daan Mulder', lotte: 'Lotte Smit' } });
     pairStudents(doc, [sanne, daan], undefined, NOW);
     expectOneWrite(observe(doc, () => pairStudents(doc, [lotte, sanne], undefined, NOW)));
   });
@@ -717,11 +617,10 @@ describe('pairStudents', () => {
 
 describe('canPair', () => {
   it('does offer pairing exactly when pairStudents would accept it', () => {
-    const doc = createBoard();
-    const sanne = createStudent(doc);
-    const daan = createStudent(doc, { name: 'Daan Mulder' });
-    const lotte = createStudent(doc, { name: 'Lotte Smit' });
-    const teacher = createPerson(doc, { kind: 'teacher' });
+    const { doc, sanne, daan, lotte, teacher } = createTeam({
+      people: { teacher: { kind: 'teacher' } },
+      students: { sanne: 'Sanne de Vries', daan: 'Daan Mulder', lotte: 'Lotte Smit' },
+    });
     pairStudents(doc, [sanne, daan], undefined, NOW);
     const board = readBoard(doc);
     expect(canPair(board, [sanne, lotte])).toBe(true);

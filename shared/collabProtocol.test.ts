@@ -104,6 +104,19 @@ describe('OwnWorkTracker', () => {
     return { tab, server, tracker, syncToServer, serverStores };
   }
 
+  /** Everything so far is stored; then `edit` reads as not stored until the server has it and has stored it. */
+  function expectStoredOnlyOnceTheServerHas({ tracker, syncToServer, serverStores }: ReturnType<typeof tabAndServer>, edit: () => void) {
+    syncToServer();
+    serverStores();
+    expect(tracker.allStored).toBe(true);
+    edit();
+    serverStores();
+    expect(tracker.allStored).toBe(false);
+    syncToServer();
+    serverStores();
+    expect(tracker.allStored).toBe(true);
+  }
+
   it('does report stored when the tab has made no edits', () => {
     expect(tabAndServer().tracker.allStored).toBe(true);
   });
@@ -136,32 +149,15 @@ describe('OwnWorkTracker', () => {
 
   it('does not report a removed card as stored before the server has the removal', () => {
     // Removing a person is how a name leaves the board; the tab must not say "saved" too early.
-    const { tab, tracker, syncToServer, serverStores } = tabAndServer();
-    const fatima = createPerson(tab, { name: 'Fatima El Amrani' });
-    syncToServer();
-    serverStores();
-    expect(tracker.allStored).toBe(true);
-
-    removeCards(tab, [fatima]);
-    serverStores();
-    expect(tracker.allStored).toBe(false);
-    syncToServer();
-    serverStores();
-    expect(tracker.allStored).toBe(true);
+    const board = tabAndServer();
+    const fatima = createPerson(board.tab, { name: 'Fatima El Amrani' });
+    expectStoredOnlyOnceTheServerHas(board, () => removeCards(board.tab, [fatima]));
   });
 
   it('does not report an unlinked skill as stored before the server has it', () => {
-    const { tab, tracker, syncToServer, serverStores } = tabAndServer();
-    const link = createLink(tab, createPerson(tab), createSkill(tab));
-    syncToServer();
-    serverStores();
-
-    unlinkSkill(tab, link);
-    serverStores();
-    expect(tracker.allStored).toBe(false);
-    syncToServer();
-    serverStores();
-    expect(tracker.allStored).toBe(true);
+    const board = tabAndServer();
+    const link = createLink(board.tab, createPerson(board.tab), createSkill(board.tab));
+    expectStoredOnlyOnceTheServerHas(board, () => unlinkSkill(board.tab, link));
   });
 
   it('does keep tracking across a long offline session', () => {

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { addPerson, moveCards, removeCards, updatePerson } from './boardWrites.ts';
 import { linkSkill } from './skillLinks.ts';
 import { readBoard, recordMap, type Board } from './docSchema.ts';
-import { NOW, createBoard, createLink, createPerson, createQuestion, createSkill, createStudent } from './test/factory.ts';
+import { NOW, createBoard, createLink, createPerson, createQuestion, createSkill, createStudent, createTeam, type TeamSpec } from './test/factory.ts';
 import { TestNetwork, seededRandom } from './test/testNetwork.ts';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
@@ -14,6 +14,15 @@ function networkWithBoard(peerCount: number, seed: number) {
   Y.applyUpdate(net.peers[0], Y.encodeStateAsUpdate(createBoard()));
   net.flush();
   return net;
+}
+
+/** Two peers that both start from a board with `team` on it (written on the first peer, then delivered). */
+function twoPeersWith<const T extends TeamSpec>(seed: number, team: T) {
+  const net = networkWithBoard(2, seed);
+  const [a, b] = net.peers;
+  const ids = createTeam(team, a);
+  net.flush();
+  return { ...ids, net, a, b };
 }
 
 /** Delivers everything still buffered, then checks every peer holds the same document and reads the same board. */
@@ -48,11 +57,7 @@ describe('When two colleagues edit the same board at the same time', () => {
   });
 
   it.each(SEEDS)('does agree on a person deleted while another peer links a skill to them (seed %i)', (seed) => {
-    const net = networkWithBoard(2, seed);
-    const [a, b] = net.peers;
-    const fatima = createPerson(a);
-    const wondzorg = createSkill(a);
-    net.flush();
+    const { net, a, b, fatima, wondzorg } = twoPeersWith(seed, { people: { fatima: 'Fatima El Amrani' }, skills: { wondzorg: 'wondzorg' } });
 
     removeCards(a, [fatima]);
     const link = createLink(b, fatima, wondzorg);
@@ -65,11 +70,7 @@ describe('When two colleagues edit the same board at the same time', () => {
   });
 
   it.each(SEEDS)('does agree when both link the same skill to the same person (seed %i)', (seed) => {
-    const net = networkWithBoard(2, seed);
-    const [a, b] = net.peers;
-    const fatima = createPerson(a);
-    const wondzorg = createSkill(a);
-    net.flush();
+    const { net, a, b, fatima, wondzorg } = twoPeersWith(seed, { people: { fatima: 'Fatima El Amrani' }, skills: { wondzorg: 'wondzorg' } });
 
     const fromA = linkSkill(a, { personId: fatima, skillId: wondzorg, level: 'can-do' }, NOW);
     const fromB = linkSkill(b, { personId: fatima, skillId: wondzorg, level: 'ask-me' }, NOW);
@@ -98,12 +99,7 @@ describe('When two colleagues edit the same board at the same time', () => {
   });
 
   it.each(SEEDS)('does keep a question whose skill was removed concurrently, without the tag (seed %i)', (seed) => {
-    const net = networkWithBoard(2, seed);
-    const [a, b] = net.peers;
-    const sanne = createStudent(a);
-    const wondzorg = createSkill(a);
-    const mondzorg = createSkill(a, { label: 'mondzorg' });
-    net.flush();
+    const { net, a, b, sanne, wondzorg, mondzorg } = twoPeersWith(seed, { students: { sanne: 'Sanne de Vries' }, skills: { wondzorg: 'wondzorg', mondzorg: 'mondzorg' } });
 
     removeCards(a, [wondzorg]);
     const question = createQuestion(b, sanne, { skillIds: [wondzorg, mondzorg] });

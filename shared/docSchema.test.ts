@@ -321,11 +321,15 @@ describe('readBoard', () => {
   describe('When a referenced card was deleted (e.g. concurrently, before the cascade reached this peer)', () => {
     const deletePerson = (doc: Y.Doc, id: string) => recordMap(doc, 'people').delete(id);
     const deleteSkill = (doc: Y.Doc, id: string) => recordMap(doc, 'skills').delete(id);
+    /** The baseline board as a peer reads it after `change`. */
+    const baselineAfter = (change: (doc: Y.Doc) => void) => {
+      const doc = baselineBoard();
+      change(doc);
+      return readBoard(doc);
+    };
 
     it('does drop a skill link to a deleted person, and endorsements of that link', () => {
-      const doc = baselineBoard();
-      deletePerson(doc, 'p-fatima');
-      const board = readBoard(doc);
+      const board = baselineAfter((doc) => deletePerson(doc, 'p-fatima'));
 
       expect(board.skillLinks).toEqual([]);
       expect(board.endorsements).toEqual([]);
@@ -337,18 +341,14 @@ describe('readBoard', () => {
     });
 
     it('does drop a skill link to a deleted skill', () => {
-      const doc = baselineBoard();
-      deleteSkill(doc, 's-wondzorg');
-      const board = readBoard(doc);
+      const board = baselineAfter((doc) => deleteSkill(doc, 's-wondzorg'));
 
       expect(board.skillLinks).toEqual([]);
       expect(board.problems).toContainEqual({ map: 'skillLinks', key: 'l-fatima-wondzorg', path: '/skillId', message: expect.any(String) });
     });
 
     it('does drop an endorsement made by a deleted person but keep the link', () => {
-      const doc = baselineBoard();
-      putRaw(doc, 'endorsements', 'e-ghost', records.endorsement('l-fatima-wondzorg', 'p-gone'));
-      const board = readBoard(doc);
+      const board = baselineAfter((doc) => putRaw(doc, 'endorsements', 'e-ghost', records.endorsement('l-fatima-wondzorg', 'p-gone')));
 
       expect(board.endorsements.map((e) => e.id)).toEqual(['e-sanne']);
       expect(board.skillLinks.map((l) => l.id)).toEqual(['l-fatima-wondzorg']);
@@ -356,9 +356,7 @@ describe('readBoard', () => {
     });
 
     it('does drop the questions and pairs of a deleted student', () => {
-      const doc = baselineBoard();
-      deletePerson(doc, 'p-sanne');
-      const board = readBoard(doc);
+      const board = baselineAfter((doc) => deletePerson(doc, 'p-sanne'));
 
       expect(board.questions).toEqual([]);
       expect(board.pairs).toEqual([]);
@@ -368,19 +366,17 @@ describe('readBoard', () => {
     });
 
     it('does drop a pair whose second member is no longer a student', () => {
-      const doc = baselineBoard();
-      putRaw(doc, 'people', 'p-daan', records.person({ name: 'Daan Mulder', kind: 'teacher' }));
-      const board = readBoard(doc);
+      const board = baselineAfter((doc) => putRaw(doc, 'people', 'p-daan', records.person({ name: 'Daan Mulder', kind: 'teacher' })));
 
       expect(board.pairs).toEqual([]);
       expect(board.problems).toEqual([{ map: 'pairs', key: 'pr-sanne-daan', path: '/studentIds/1', message: expect.any(String) }]);
     });
 
     it('does keep a question whose skill tag was deleted, dropping only that tag', () => {
-      const doc = baselineBoard();
-      putRaw(doc, 'questions', 'q-sanne', records.question('p-sanne', { skillIds: ['s-wondzorg', 's-mondzorg'] }));
-      deleteSkill(doc, 's-wondzorg');
-      const board = readBoard(doc);
+      const board = baselineAfter((doc) => {
+        putRaw(doc, 'questions', 'q-sanne', records.question('p-sanne', { skillIds: ['s-wondzorg', 's-mondzorg'] }));
+        deleteSkill(doc, 's-wondzorg');
+      });
 
       expect(board.questions).toEqual([{ id: 'q-sanne', ...records.question('p-sanne', { skillIds: ['s-mondzorg'] }) }]);
       expect(board.people.map((p) => p.id)).toEqual(BASELINE_IDS.people);

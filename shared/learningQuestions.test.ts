@@ -3,16 +3,12 @@ import { readBoard } from './docSchema.ts';
 import { moveQuestion, recordAsked, updateQuestion } from './learningQuestions.ts';
 import { QUESTION_STATUSES, askOption, nextStatuses } from './records/learningQuestion.ts';
 import { unpairStudents } from './studentPairs.ts';
-import { createBoard, createPair, createPerson, createQuestion, createSkill, createStudent, NOW } from './test/factory.ts';
+import { createBoard, createPair, createPerson, createQuestion, createStudent, createTeam, NOW } from './test/factory.ts';
 
 function ward() {
-  const doc = createBoard();
-  const student = createStudent(doc, { name: 'Sanne' });
-  const peer = createStudent(doc, { name: 'Daan' });
-  const nurse = createPerson(doc, { name: 'Fatima' });
-  const mondzorg = createSkill(doc, { label: 'mondzorg' });
-  const question = createQuestion(doc, student, { text: 'Hoe geef ik mondzorg bij een bewoner die weigert?', skillIds: [mondzorg] });
-  return { doc, student, peer, nurse, mondzorg, question };
+  const team = createTeam({ people: { nurse: 'Fatima' }, students: { student: 'Sanne', peer: 'Daan' }, skills: { mondzorg: 'mondzorg' } });
+  const question = createQuestion(team.doc, team.student, { text: 'Hoe geef ik mondzorg bij een bewoner die weigert?', skillIds: [team.mondzorg] });
+  return { ...team, question };
 }
 
 const questionOf = (doc: ReturnType<typeof createBoard>, id: string) => readBoard(doc).questions.find((q) => q.id === id)!;

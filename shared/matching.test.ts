@@ -9,21 +9,16 @@ import { deriveSkillIndex } from './skillIndex.ts';
 import { matchQuestion, RECENT_ASK_WINDOW_MS, suggestPeerPairs, whoCanHelp } from './matching.ts';
 import { describeReasons } from './matchReasons.ts';
 import { SKILL_LEVELS } from './records/skillLink.ts';
-import { createBoard, createPair, createPerson, createQuestion, createSkill, createStudent, NOW } from './test/factory.ts';
+import { createBoard, createPair, createPerson, createQuestion, createSkill, createStudent, createTeam, NOW } from './test/factory.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function ward() {
-  const doc = createBoard();
-  const fatima = createPerson(doc, { name: 'Fatima' });
-  const sam = createPerson(doc, { name: 'Sam' });
-  const noor = createPerson(doc, { name: 'Noor' });
-  const sanne = createStudent(doc, { name: 'Sanne' });
-  const daan = createStudent(doc, { name: 'Daan' });
-  const mondzorg = createSkill(doc, { label: 'mondzorg' });
-  const injecteren = createSkill(doc, { label: 'injecteren', reservedAct: true });
-  return { doc, fatima, sam, noor, sanne, daan, mondzorg, injecteren };
-}
+const ward = () =>
+  createTeam({
+    people: { fatima: 'Fatima', sam: 'Sam', noor: 'Noor' },
+    students: { sanne: 'Sanne', daan: 'Daan' },
+    skills: { mondzorg: 'mondzorg', injecteren: { label: 'injecteren', reservedAct: true } },
+  });
 
 const match = (doc: Y.Doc, questionId: string, now = NOW) => {
   const board = readBoard(doc);

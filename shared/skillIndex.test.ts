@@ -8,22 +8,17 @@ import { respondToNomination, setOwnLevel, toggleEndorsement } from './skillLink
 import { deriveSkillIndex, pendingNominees, studentSkillIds } from './skillIndex.ts';
 import { SkillIndexer } from './skillIndexer.ts';
 import { SKILL_LEVELS } from './records/skillLink.ts';
-import { createBoard, createPerson, createSkill, createStudent } from './test/factory.ts';
+import { createBoard, createPerson, createSkill, createTeam } from './test/factory.ts';
 
 const indexOf = (doc: Y.Doc) => deriveSkillIndex(readBoard(doc));
 
 describe('deriveSkillIndex', () => {
-  function team() {
-    const doc = createBoard();
-    const fatima = createPerson(doc, { name: 'Fatima' });
-    const sam = createPerson(doc, { name: 'Sam' });
-    const noor = createPerson(doc, { name: 'Noor' });
-    const sanne = createStudent(doc, { name: 'Sanne' });
-    const wondzorg = createSkill(doc, { label: 'wondzorg' });
-    const injecteren = createSkill(doc, { label: 'injecteren', reservedAct: true });
-    const sbar = createSkill(doc, { label: 'SBAR-overdracht', category: 'communicator' });
-    return { doc, fatima, sam, noor, sanne, wondzorg, injecteren, sbar };
-  }
+  const team = () =>
+    createTeam({
+      people: { fatima: 'Fatima', sam: 'Sam', noor: 'Noor' },
+      students: { sanne: 'Sanne' },
+      skills: { wondzorg: 'wondzorg', injecteren: { label: 'injecteren', reservedAct: true }, sbar: { label: 'SBAR-overdracht', category: 'communicator' } },
+    });
 
   it('does list who can be asked per skill and per person, with levels and nominations', () => {
     const { doc, fatima, sam, noor, wondzorg } = team();
@@ -208,11 +203,11 @@ describe('SkillIndexer', () => {
     fc.assert(
       fc.property(fc.array(opArbitrary, { minLength: 10, maxLength: 80, size: 'max' }), (ops) => {
         // Start from a small team so that most edits land on something.
-        const doc = createBoard();
-        for (const name of ['Fatima', 'Sam', 'Noor']) createPerson(doc, { name });
-        createStudent(doc, { name: 'Sanne' });
-        createSkill(doc, { label: 'wondzorg' });
-        createSkill(doc, { label: 'injecteren', reservedAct: true });
+        const { doc } = createTeam({
+          people: { fatima: 'Fatima', sam: 'Sam', noor: 'Noor' },
+          students: { sanne: 'Sanne' },
+          skills: { wondzorg: 'wondzorg', injecteren: { label: 'injecteren', reservedAct: true } },
+        });
         const indexer = SkillIndexer.fromDoc(doc).observe(doc);
         for (const [i, op] of ops.entries()) {
           play(doc, op);
@@ -237,10 +232,7 @@ describe('SkillIndexer', () => {
 
 describe('pendingNominees', () => {
   it('does list a fresh nomination until it is accepted', () => {
-    const doc = createBoard();
-    const fatima = createPerson(doc, { name: 'Fatima' });
-    const sam = createPerson(doc, { name: 'Sam' });
-    const wond = createSkill(doc, { label: 'wondzorg' });
+    const { doc, fatima, sam, wond } = createTeam({ people: { fatima: 'Fatima', sam: 'Sam' }, skills: { wond: 'wondzorg' } });
     const link = linkSkill(doc, { personId: sam, skillId: wond, actorId: fatima });
     expect(pendingNominees(deriveSkillIndex(readBoard(doc)), wond)).toEqual([{ personId: sam, nominatedBy: [fatima] }]);
     respondToNomination(doc, link, 'accepted', sam);
@@ -248,10 +240,7 @@ describe('pendingNominees', () => {
   });
 
   it('does not list apart a nominee who can already be asked through their own level', () => {
-    const doc = createBoard();
-    const fatima = createPerson(doc, { name: 'Fatima' });
-    const sam = createPerson(doc, { name: 'Sam' });
-    const wond = createSkill(doc, { label: 'wondzorg' });
+    const { doc, fatima, sam, wond } = createTeam({ people: { fatima: 'Fatima', sam: 'Sam' }, skills: { wond: 'wondzorg' } });
     setOwnLevel(doc, { personId: sam, skillId: wond, level: 'can-do', actorId: sam });
     linkSkill(doc, { personId: sam, skillId: wond, actorId: fatima });
     expect(pendingNominees(deriveSkillIndex(readBoard(doc)), wond)).toEqual([]);

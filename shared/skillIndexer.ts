@@ -187,25 +187,12 @@ export class SkillIndexer {
     for (const key of this.dirtyPairs) this.recomputePair(key);
     this.dirtyPairs.clear();
     const { bySkill, byPerson, coverage } = this.result;
-    for (const skillId of this.dirtySkills) {
-      const holders = [...(this.holdersBySkill.get(skillId)?.values() ?? [])].sort((a, b) => (a.personId < b.personId ? -1 : 1));
-      if (holders.length) bySkill.set(skillId, holders);
-      else {
-        bySkill.delete(skillId);
-        this.holdersBySkill.delete(skillId);
-      }
+    for (const [skillId, holders] of refreshHolders(this.dirtySkills, this.holdersBySkill, bySkill, 'personId')) {
       if (this.skills.has(skillId)) coverage.set(skillId, buildCoverage(skillId, holders));
       else coverage.delete(skillId);
     }
     this.dirtySkills.clear();
-    for (const personId of this.dirtyPeople) {
-      const holders = [...(this.holdersByPerson.get(personId)?.values() ?? [])].sort((a, b) => (a.skillId < b.skillId ? -1 : 1));
-      if (holders.length) byPerson.set(personId, holders);
-      else {
-        byPerson.delete(personId);
-        this.holdersByPerson.delete(personId);
-      }
-    }
+    refreshHolders(this.dirtyPeople, this.holdersByPerson, byPerson, 'skillId');
     this.dirtyPeople.clear();
     return this.result;
   }
@@ -214,4 +201,28 @@ export class SkillIndexer {
   coverageOf(skillId: string): SkillCoverage | undefined {
     return this.index().coverage.get(skillId);
   }
+}
+
+/**
+ * Rebuilds, for each dirty key, its holder list in `out` (sorted by `orderBy`, as
+ * deriveSkillIndex sorts it), and forgets keys left with no holders. Returns every dirty
+ * key with its new list, so callers can refresh what depends on it.
+ */
+function refreshHolders(
+  dirty: Iterable<string>,
+  holdersByKey: Map<string, Map<string, SkillHolder>>,
+  out: Map<string, SkillHolder[]>,
+  orderBy: 'personId' | 'skillId',
+): [string, SkillHolder[]][] {
+  const refreshed: [string, SkillHolder[]][] = [];
+  for (const key of dirty) {
+    const holders = [...(holdersByKey.get(key)?.values() ?? [])].sort((a, b) => (a[orderBy] < b[orderBy] ? -1 : 1));
+    if (holders.length) out.set(key, holders);
+    else {
+      out.delete(key);
+      holdersByKey.delete(key);
+    }
+    refreshed.push([key, holders]);
+  }
+  return refreshed;
 }

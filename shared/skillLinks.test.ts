@@ -4,19 +4,15 @@ import { readBoard } from './docSchema.ts';
 import { BoardValidationError } from './recordWrites.ts';
 import { effectiveLevel } from './records/skillLink.ts';
 import { linkSkill, respondToNomination, setOwnLevel, toggleEndorsement } from './skillLinks.ts';
-import { createBoard, createPerson, createSkill, NOW } from './test/factory.ts';
+import { createTeam, NOW } from './test/factory.ts';
 import { observe } from './test/observe.ts';
 import { createBoardUndoManager } from './undo.ts';
 
-function team() {
-  const doc = createBoard();
-  const fatima = createPerson(doc, { name: 'Fatima' });
-  const sam = createPerson(doc, { name: 'Sam' });
-  const noor = createPerson(doc, { name: 'Noor' });
-  const wondzorg = createSkill(doc, { label: 'wondzorg' });
-  const injecteren = createSkill(doc, { label: 'injecteren (s.c./i.m.)', reservedAct: true });
-  return { doc, fatima, sam, noor, wondzorg, injecteren };
-}
+const team = () =>
+  createTeam({
+    people: { fatima: 'Fatima', sam: 'Sam', noor: 'Noor' },
+    skills: { wondzorg: 'wondzorg', injecteren: { label: 'injecteren (s.c./i.m.)', reservedAct: true } },
+  });
 
 const linkOf = (doc: Y.Doc, id: string) => readBoard(doc).skillLinks.find((l) => l.id === id)!;
 

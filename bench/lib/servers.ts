@@ -6,7 +6,8 @@ import { newId } from '../../shared/ids.ts';
 import type { ServerStats } from '../servers/sideChannel.ts';
 import type { CardBoard } from './board.ts';
 import { boardIdOf, connectClient, type ServerKind } from './clients.ts';
-import { Child, freePort, ROOT, sleep } from './ipc.ts';
+import { freePort } from '../../server/test/serverProcess.ts';
+import { Child, ROOT, sleep } from './ipc.ts';
 import { processCpuUs } from './machine.ts';
 
 export interface DocInfo {

@@ -38,80 +38,46 @@ export function BoardListView({ board, index, nameOf, skillName }: Props) {
         {t('list.title')}
       </h1>
 
-      <section aria-labelledby="list-people">
-        <h2 id="list-people">
-          {t('list.people')} <span className="list-count">({people.length})</span>
-        </h2>
-        {people.length === 0 ? (
-          <p className="muted">{t('list.noPeople')}</p>
-        ) : (
-          <ul className="list-cards">
-            {people.map((person) => {
-              const holders = index.byPerson.get(person.id) ?? [];
-              return (
-                <li key={person.id} className="list-card" data-person-id={person.id}>
-                  <h3>{person.name}</h3>
-                  <p className="muted">
-                    {t(`personKind.${person.kind}`)}
-                    {person.student && ` · ${t('card.studentDetails', { year: person.student.year, level: t(`studentLevelShort.${person.student.level}`) })}`}
-                  </p>
-                  {holders.length === 0 ? (
-                    <p className="muted">{t('list.noneYet')}</p>
-                  ) : (
-                    <ul aria-label={t('list.personSkills', { name: person.name })} className="list-items">
-                      {holders.map((h) => (
-                        <li key={h.skillId}>
-                          <span className="list-item-name">{skillName(h.skillId)}</span>
-                          {holderText(h) && <span className="list-item-meta"> — {holderText(h)}</span>}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
+      <CardSection
+        headingId="list-people"
+        title={t('list.people')}
+        empty={t('list.noPeople')}
+        noHolders={t('list.noneYet')}
+        cards={people.map((person) => ({
+          id: person.id,
+          dataAttribute: { 'data-person-id': person.id },
+          name: person.name,
+          details: [
+            t(`personKind.${person.kind}`),
+            person.student && t('card.studentDetails', { year: person.student.year, level: t(`studentLevelShort.${person.student.level}`) }),
+          ],
+          holdersLabel: t('list.personSkills', { name: person.name }),
+          holders: (index.byPerson.get(person.id) ?? []).map((h) => ({ id: h.skillId, name: skillName(h.skillId), text: holderText(h) })),
+        }))}
+      />
 
-      <section aria-labelledby="list-skills">
-        <h2 id="list-skills">
-          {t('list.skills')} <span className="list-count">({skills.length})</span>
-        </h2>
-        {skills.length === 0 ? (
-          <p className="muted">{t('list.noSkills')}</p>
-        ) : (
-          <ul className="list-cards">
-            {skills.map((skill) => {
-              const holders = index.bySkill.get(skill.id) ?? [];
-              const coverage = index.coverage.get(skill.id);
-              return (
-                <li key={skill.id} className="list-card" data-skill-id={skill.id}>
-                  <h3>{skill.name}</h3>
-                  <p className="muted">
-                    {t(`skillCategory.${skill.category}`)}
-                    {skill.reserved && ` · ${t('list.reserved')}`}
-                    {coverage && ` · ${t('list.askable', { count: coverage.askable })}`}
-                    {coverage && coverage.risk !== 'covered' && ` · ${t(`coverage.${coverage.risk}`)}`}
-                  </p>
-                  {holders.length === 0 ? (
-                    <p className="muted">{t('list.nobodyYet')}</p>
-                  ) : (
-                    <ul aria-label={t('list.skillPeople', { skill: skill.name })} className="list-items">
-                      {holders.map((h) => (
-                        <li key={h.personId}>
-                          <span className="list-item-name">{nameOf(h.personId)}</span>
-                          {holderText(h) && <span className="list-item-meta"> — {holderText(h)}</span>}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
+      <CardSection
+        headingId="list-skills"
+        title={t('list.skills')}
+        empty={t('list.noSkills')}
+        noHolders={t('list.nobodyYet')}
+        cards={skills.map((skill) => {
+          const coverage = index.coverage.get(skill.id);
+          return {
+            id: skill.id,
+            dataAttribute: { 'data-skill-id': skill.id },
+            name: skill.name,
+            details: [
+              t(`skillCategory.${skill.category}`),
+              skill.reserved && t('list.reserved'),
+              coverage && t('list.askable', { count: coverage.askable }),
+              coverage && coverage.risk !== 'covered' && t(`coverage.${coverage.risk}`),
+            ],
+            holdersLabel: t('list.skillPeople', { skill: skill.name }),
+            holders: (index.bySkill.get(skill.id) ?? []).map((h) => ({ id: h.personId, name: nameOf(h.personId), text: holderText(h) })),
+          };
+        })}
+      />
 
       <section aria-labelledby="list-questions">
         <h2 id="list-questions">
@@ -144,5 +110,52 @@ export function BoardListView({ board, index, nameOf, skillName }: Props) {
         )}
       </section>
     </main>
+  );
+}
+
+/** One card in a people or skills section, with what it is and who or what it holds. */
+interface ListCard {
+  id: string;
+  /** `data-person-id` or `data-skill-id`: how tests and the canvas find the card again. */
+  dataAttribute: Record<string, string>;
+  name: string;
+  /** The parts of the line under the name; falsy parts are left out. */
+  details: (string | false | undefined)[];
+  holdersLabel: string;
+  holders: { id: string; name: string; text: string }[];
+}
+
+/** A section of cards (people, or skills): the same structure both ways, so they read alike. */
+function CardSection({ headingId, title, empty, noHolders, cards }: { headingId: string; title: string; empty: string; noHolders: string; cards: ListCard[] }) {
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {title} <span className="list-count">({cards.length})</span>
+      </h2>
+      {cards.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="list-cards">
+          {cards.map((card) => (
+            <li key={card.id} className="list-card" {...card.dataAttribute}>
+              <h3>{card.name}</h3>
+              <p className="muted">{card.details.filter(Boolean).join(' · ')}</p>
+              {card.holders.length === 0 ? (
+                <p className="muted">{noHolders}</p>
+              ) : (
+                <ul aria-label={card.holdersLabel} className="list-items">
+                  {card.holders.map((h) => (
+                    <li key={h.id}>
+                      <span className="list-item-name">{h.name}</span>
+                      {h.text && <span className="list-item-meta"> — {h.text}</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

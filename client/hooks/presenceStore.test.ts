@@ -62,9 +62,13 @@ describe('PresenceStore', () => {
     awareness.remote(7, sam);
     const peers = store.getPeers();
     const cursors = store.getCursors();
+    const told = { peers: 0, cursors: 0 };
+    store.subscribePeers(() => told.peers++);
+    store.subscribeCursors(() => told.cursors++);
     awareness.remote(7, { ...sam, cursor: { x: 11, y: 20 } });
     expect(store.getPeers()).toBe(peers);
     expect(store.getCursors()).not.toBe(cursors);
+    expect(told).toEqual({ peers: 0, cursors: 1 });
     awareness.emit();
     expect(store.getCursors()).toBe(store.getCursors());
   });

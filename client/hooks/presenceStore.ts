@@ -1,5 +1,6 @@
 import type { Point, Rect } from '../model/layout.ts';
 import { ROLES, type Role } from '../../shared/session.ts';
+import { Listeners } from './listeners.ts';
 
 /**
  * Presence through Yjs awareness (docs/document.md, "Presence (awareness)"): each tab
@@ -108,21 +109,20 @@ const samePeers = (a: Peer[], b: Peer[]) =>
 export class PresenceStore {
   private peers: Peer[] = [];
   private cursors: RemoteCursor[] = [];
-  private readonly peerListeners = new Set<() => void>();
-  private readonly cursorListeners = new Set<() => void>();
-  private pendingCursor: Point | null | undefined;
-  private lastSent = -Infinity;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly peerListeners = new Listeners();
+  private readonly cursorListeners = new Listeners();
+  private readonly cursorField: ThrottledField<Point | null>;
   private viewports = new Map<number, Rect>();
-  private readonly viewportListeners = new Set<() => void>();
-  private pendingViewport: Rect | null | undefined;
-  private lastViewportSent = -Infinity;
-  private viewportTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly viewportListeners = new Listeners();
+  private readonly viewportField: ThrottledField<Rect | null>;
 
   constructor(
     private readonly awareness: AwarenessLike,
     private readonly env: { now?: () => number; setTimeout?: typeof setTimeout; clearTimeout?: typeof clearTimeout } = {},
   ) {
+    const clock = { now: () => this.now(), setTimeout: env.setTimeout, clearTimeout: env.clearTimeout };
+    this.cursorField = new ThrottledField((point) => awareness.setLocalStateField('cursor', point), CURSOR_INTERVAL_MS, clock);
+    this.viewportField = new ThrottledField((rect) => awareness.setLocalStateField('viewport', rect), VIEWPORT_INTERVAL_MS, clock);
     awareness.on('change', this.recompute);
     this.recompute();
   }
@@ -146,7 +146,7 @@ export class PresenceStore {
     }
     if (!samePeers(peers, this.peers)) {
       this.peers = peers;
-      for (const listener of this.peerListeners) listener();
+      this.peerListeners.notify();
     }
     const sameCursors =
       cursors.length === this.cursors.length &&
@@ -156,7 +156,7 @@ export class PresenceStore {
       });
     if (!sameCursors) {
       this.cursors = cursors;
-      for (const listener of this.cursorListeners) listener();
+      this.cursorListeners.notify();
     }
     const sameViewports =
       viewports.size === this.viewports.size &&
@@ -166,14 +166,11 @@ export class PresenceStore {
       });
     if (!sameViewports) {
       this.viewports = viewports;
-      for (const listener of this.viewportListeners) listener();
+      this.viewportListeners.notify();
     }
   };
 
-  subscribeViewports = (listener: () => void) => {
-    this.viewportListeners.add(listener);
-    return () => this.viewportListeners.delete(listener);
-  };
+  subscribeViewports = this.viewportListeners.subscribe;
   /** Other tabs' visible board areas by awareness client id (a new Map whenever one changes). */
   getViewports = (): ReadonlyMap<number, Rect> => this.viewports;
 
@@ -184,36 +181,13 @@ export class PresenceStore {
 
   /** The visible board area changed; throttled like the cursor, the latest always arrives. */
   setViewport(rect: Rect | null) {
-    this.pendingViewport = rect
-      ? { x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.width), height: Math.round(rect.height) }
-      : null;
-    if (this.viewportTimer !== null) return;
-    const wait = this.lastViewportSent + VIEWPORT_INTERVAL_MS - this.now();
-    if (wait <= 0) return this.flushViewport();
-    const set = this.env.setTimeout ?? globalThis.setTimeout;
-    this.viewportTimer = set(() => {
-      this.viewportTimer = null;
-      this.flushViewport();
-    }, wait);
+    this.viewportField.set(rect ? { x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.width), height: Math.round(rect.height) } : null);
   }
 
-  private flushViewport() {
-    if (this.pendingViewport === undefined) return;
-    this.lastViewportSent = this.now();
-    this.awareness.setLocalStateField('viewport', this.pendingViewport);
-    this.pendingViewport = undefined;
-  }
-
-  subscribePeers = (listener: () => void) => {
-    this.peerListeners.add(listener);
-    return () => this.peerListeners.delete(listener);
-  };
+  subscribePeers = this.peerListeners.subscribe;
   getPeers = (): Peer[] => this.peers;
 
-  subscribeCursors = (listener: () => void) => {
-    this.cursorListeners.add(listener);
-    return () => this.cursorListeners.delete(listener);
-  };
+  subscribeCursors = this.cursorListeners.subscribe;
   getCursors = (): RemoteCursor[] => this.cursors;
 
   /** Who this tab is; null for a guest, who is still shown (without a name) to others. */
@@ -236,35 +210,57 @@ export class PresenceStore {
    * position wins), so the last position always arrives.
    */
   setCursor(point: Point | null) {
-    this.pendingCursor = point ? { x: Math.round(point.x), y: Math.round(point.y) } : null;
-    if (this.timer !== null) return;
-    const wait = this.lastSent + CURSOR_INTERVAL_MS - this.now();
-    if (wait <= 0) {
-      this.flushCursor();
-      return;
-    }
-    const set = this.env.setTimeout ?? globalThis.setTimeout;
-    this.timer = set(() => {
-      this.timer = null;
-      this.flushCursor();
-    }, wait);
-  }
-
-  private flushCursor() {
-    if (this.pendingCursor === undefined) return;
-    this.lastSent = this.now();
-    this.awareness.setLocalStateField('cursor', this.pendingCursor);
-    this.pendingCursor = undefined;
+    this.cursorField.set(point ? { x: Math.round(point.x), y: Math.round(point.y) } : null);
   }
 
   destroy() {
     this.awareness.off('change', this.recompute);
-    if (this.timer !== null) (this.env.clearTimeout ?? globalThis.clearTimeout)(this.timer);
-    this.timer = null;
-    if (this.viewportTimer !== null) (this.env.clearTimeout ?? globalThis.clearTimeout)(this.viewportTimer);
-    this.viewportTimer = null;
+    this.cursorField.destroy();
+    this.viewportField.destroy();
     this.viewportListeners.clear();
     this.peerListeners.clear();
     this.cursorListeners.clear();
+  }
+}
+
+/**
+ * One awareness field sent at most once per `intervalMs`: at once when the last send is long
+ * enough ago, otherwise when the interval has passed, with the latest value (so the last
+ * value always arrives, and nothing is sent twice).
+ */
+class ThrottledField<T> {
+  /** What waits to be sent; undefined when nothing does (null is a value: "gone"). */
+  private pending: T | undefined;
+  private lastSent = -Infinity;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly send: (value: T) => void,
+    private readonly intervalMs: number,
+    private readonly clock: { now: () => number; setTimeout?: typeof setTimeout; clearTimeout?: typeof clearTimeout },
+  ) {}
+
+  set(value: T) {
+    this.pending = value;
+    if (this.timer !== null) return;
+    const wait = this.lastSent + this.intervalMs - this.clock.now();
+    if (wait <= 0) return this.flush();
+    const set = this.clock.setTimeout ?? globalThis.setTimeout;
+    this.timer = set(() => {
+      this.timer = null;
+      this.flush();
+    }, wait);
+  }
+
+  private flush() {
+    if (this.pending === undefined) return;
+    this.lastSent = this.clock.now();
+    this.send(this.pending);
+    this.pending = undefined;
+  }
+
+  destroy() {
+    if (this.timer !== null) (this.clock.clearTimeout ?? globalThis.clearTimeout)(this.timer);
+    this.timer = null;
   }
 }

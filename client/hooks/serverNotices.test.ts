@@ -57,9 +57,10 @@ function setUp() {
 
 describe('ServerNoticeStore', () => {
   it('When an edit is refused, does show a notice for that reason', () => {
-    const { store, provider } = setUp();
+    const { store, provider, changes } = setUp();
     provider.send({ type: 'refused', reason: 'invalid-record', message: 'reactions/x: text is too long' });
     expect(store.getSnapshot().notices).toEqual([{ key: 'refused:invalid-record', kind: 'refused:invalid-record' }]);
+    expect(changes()).toBe(1); // what makes React render the notice
   });
 
   it('When the same refusal comes twice, shows it once', () => {

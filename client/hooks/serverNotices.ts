@@ -1,5 +1,6 @@
 import { parseServerMessage, type RefusalReason } from '../../shared/collabProtocol.ts';
 import type { ProviderLike } from './syncStatusStore.ts';
+import { Listeners } from './listeners.ts';
 
 /**
  * What the server told this tab about its work, as the person needs to hear it:
@@ -37,7 +38,7 @@ const MAX_NOTICES = 3;
  */
 export class ServerNoticeStore {
   private snapshot: ServerNotices = { notices: [], storageFailing: false };
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
   private readonly timers = new Map<NoticeKind, ReturnType<typeof setTimeout>>();
   private unfollow: (() => void) | null = null;
 
@@ -86,13 +87,10 @@ export class ServerNoticeStore {
     const prev = this.snapshot;
     if (next.storageFailing === prev.storageFailing && next.notices === prev.notices) return;
     this.snapshot = next;
-    for (const listener of this.listeners) listener();
+    this.listeners.notify();
   }
 
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = this.listeners.subscribe;
 
   getSnapshot = (): ServerNotices => this.snapshot;
 

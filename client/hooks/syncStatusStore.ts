@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { OwnWorkTracker, decodeStoredSnapshot, parseServerMessage } from '../../shared/collabProtocol.ts';
 import { SNAPSHOT_ORIGIN } from '../../shared/boardSnapshot.ts';
+import { Listeners } from './listeners.ts';
 
 export type SyncStatus = 'connecting' | 'offline' | 'saving' | 'saved';
 
@@ -50,7 +51,7 @@ export class SyncStatusStore {
   /** Holds this tab's own updates until a stored snapshot from the server contains them. */
   private readonly ownWork: OwnWorkTracker;
   private snapshot: SyncState;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
   private readonly cleanups: Array<() => void> = [];
 
   constructor(
@@ -139,13 +140,10 @@ export class SyncStatusStore {
     const prev = this.snapshot;
     if (next.status === prev.status && next.everSynced === prev.everSynced && next.unsavedWork === prev.unsavedWork) return;
     this.snapshot = next;
-    for (const listener of this.listeners) listener();
+    this.listeners.notify();
   }
 
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = this.listeners.subscribe;
 
   getSnapshot = (): SyncState => this.snapshot;
 

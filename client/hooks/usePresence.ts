@@ -1,4 +1,5 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
+import { useOwned } from './useOwned.ts';
 import type { Rect } from '../model/layout.ts';
 import type { BoardConnection } from './useBoardConnection.ts';
 import { PresenceStore, type Peer, type RemoteCursor } from './presenceStore.ts';
@@ -11,18 +12,7 @@ const emptyCursors = () => noCursors;
 
 /** One presence store per board connection, on the provider's awareness. */
 export function usePresenceStore(connection: BoardConnection | null): PresenceStore | null {
-  const [store, setStore] = useState<PresenceStore | null>(null);
-  useEffect(() => {
-    const awareness = connection?.provider.awareness;
-    if (!awareness) return;
-    const next = new PresenceStore(awareness);
-    setStore(next);
-    return () => {
-      next.destroy();
-      setStore(null);
-    };
-  }, [connection]);
-  return store;
+  return useOwned(connection, ({ provider }) => (provider.awareness ? new PresenceStore(provider.awareness) : null));
 }
 
 /** Other tabs on the board: who is here, and what they have selected. */

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readBoard } from '../../shared/docSchema.ts';
 import { linkSkill } from '../../shared/skillLinks.ts';
-import { createBoard, createPerson, createSkill } from '../../shared/test/factory.ts';
+import { createTeam } from '../../shared/test/factory.ts';
 import { skillIndexOf } from './useSkillIndex.ts';
 
 describe('skillIndexOf', () => {
   it('does derive once per board snapshot and again after a change', () => {
-    const doc = createBoard();
-    const fatima = createPerson(doc, { name: 'Fatima' });
-    const sam = createPerson(doc, { name: 'Sam' });
-    const wond = createSkill(doc, { label: 'wondzorg' });
+    const { doc, fatima, sam, wond } = createTeam({ people: { fatima: 'Fatima', sam: 'Sam' }, skills: { wond: 'wondzorg' } });
     const before = readBoard(doc);
     expect(skillIndexOf(before)).toBe(skillIndexOf(before));
     expect(skillIndexOf(before).bySkill.get(wond)).toBeUndefined();

@@ -3,17 +3,13 @@ import { readBoard } from '../../shared/docSchema.ts';
 import { matchQuestion } from '../../shared/matching.ts';
 import { deriveSkillIndex } from '../../shared/skillIndex.ts';
 import { setOwnLevel } from '../../shared/skillLinks.ts';
-import { createBoard, createPerson, createQuestion, createSkill, createStudent, NOW } from '../../shared/test/factory.ts';
+import { createBoard, createPerson, createQuestion, createSkill, createTeam, NOW } from '../../shared/test/factory.ts';
 import { coverageRows, heat, matchGroups, riskCounts } from './helpModel.ts';
 import { moveQuestion } from '../../shared/learningQuestions.ts';
 
 describe('matchGroups', () => {
   it('does put fellow students in the peer group, with reasons in the chosen language and the allowed asks', () => {
-    const doc = createBoard();
-    const fatima = createPerson(doc, { name: 'Fatima' });
-    const sanne = createStudent(doc, { name: 'Sanne' });
-    const daan = createStudent(doc, { name: 'Daan' });
-    const mondzorg = createSkill(doc, { label: 'mondzorg' });
+    const { doc, fatima, sanne, daan, mondzorg } = createTeam({ people: { fatima: 'Fatima' }, students: { sanne: 'Sanne', daan: 'Daan' }, skills: { mondzorg: 'mondzorg' } });
     setOwnLevel(doc, { personId: fatima, skillId: mondzorg, level: 'can-explain', actorId: fatima });
     setOwnLevel(doc, { personId: daan, skillId: mondzorg, level: 'can-do', actorId: daan });
     const question = createQuestion(doc, sanne, { skillIds: [mondzorg] });

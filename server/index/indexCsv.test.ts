@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readBoard } from '../../shared/docSchema.ts';
 import { deriveSkillIndex } from '../../shared/skillIndex.ts';
 import { linkSkill, respondToNomination, setOwnLevel } from '../../shared/skillLinks.ts';
-import { createBoard, createPerson, createSkill } from '../../shared/test/factory.ts';
+import { createTeam } from '../../shared/test/factory.ts';
 import { csvField, indexToCsv } from './indexCsv.ts';
 
 describe('CSV fields', () => {
@@ -41,10 +41,7 @@ describe('indexToCsv', () => {
   const rowsOf = (csv: string) => csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(';'));
 
   it('does list who nominated a person until the nominee declines', () => {
-    const doc = createBoard();
-    const fatima = createPerson(doc, { name: 'Fatima' });
-    const sam = createPerson(doc, { name: 'Sam' });
-    const wondzorg = createSkill(doc, { label: 'wondzorg' });
+    const { doc, fatima, sam, wondzorg } = createTeam({ people: { fatima: 'Fatima', sam: 'Sam' }, skills: { wondzorg: 'wondzorg' } });
     setOwnLevel(doc, { personId: sam, skillId: wondzorg, level: 'can-do', actorId: sam });
     const nomination = linkSkill(doc, { personId: sam, skillId: wondzorg, actorId: fatima });
     const samRow = () => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addPerson, addReaction } from '../../shared/boardWrites.ts';
 import { readBoard } from '../../shared/docSchema.ts';
@@ -8,7 +8,7 @@ import { parseServerMessage, type RefusedMessage } from '../../shared/collabProt
 import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
 import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
 import { RawCollabClient } from '../test/rawCollab.ts';
-import { bearer, createBoard, type TestBoard, useLiveServer } from '../test/testServer.ts';
+import { bearer, useLiveServer, useBoardEachTest } from '../test/testServer.ts';
 
 // The board rules (shared/updateGuard.ts) as a browser meets them: a plain HocuspocusProvider
 // writes straight into its Y.Doc what no UI would let it, and a second provider watches every
@@ -17,10 +17,7 @@ import { bearer, createBoard, type TestBoard, useLiveServer } from '../test/test
 vi.setConfig({ testTimeout: 20_000 });
 
 const live = useLiveServer();
-let board: TestBoard;
-beforeEach(async () => {
-  board = await createBoard(live.app, 'Regels');
-});
+const board = useBoardEachTest(live, 'Regels');
 
 interface Peer extends TestClient {
   /** Every 'refused' message the server sent this client, in order. */

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addPerson } from '../../shared/boardWrites.ts';
 import { readBoard } from '../../shared/docSchema.ts';
@@ -7,16 +7,13 @@ import { parseServerMessage } from '../../shared/collabProtocol.ts';
 import { LowdbBoardStore } from '../store/lowdbBoardStore.ts';
 import { connectClient, waitFor, type TestClient } from '../test/collabClient.ts';
 import { RawCollabClient } from '../test/rawCollab.ts';
-import { createBoard, type TestBoard, useLiveServer } from '../test/testServer.ts';
+import { useLiveServer, useBoardEachTest } from '../test/testServer.ts';
 
 // Frames a misbehaving or malicious client could send by hand; the server must hold.
 vi.setConfig({ testTimeout: 20_000 });
 
 const live = useLiveServer();
-let board: TestBoard;
-beforeEach(async () => {
-  board = await createBoard(live.app, 'Klankbord');
-});
+const board = useBoardEachTest(live, 'Klankbord');
 
 async function participant() {
   const client = connectClient(live.url, board.id, board.tokens.participant);

@@ -1,14 +1,11 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { connectClient, waitFor } from '../test/collabClient.ts';
-import { bearer, createBoard, type TestBoard, useLiveServer } from '../test/testServer.ts';
+import { bearer, useLiveServer, useBoardEachTest } from '../test/testServer.ts';
 
 vi.setConfig({ testTimeout: 20_000 });
 
 const live = useLiveServer();
-let board: TestBoard;
-beforeEach(async () => {
-  board = await createBoard(live.app, 'Sessie');
-});
+const board = useBoardEachTest(live, 'Sessie');
 
 async function session() {
   const response = await live.app.inject({ url: `/api/boards/${board.id}/session`, headers: bearer(board.tokens.viewer) });

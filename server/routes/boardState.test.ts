@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import * as Y from 'yjs';
 import { addPerson } from '../../shared/boardWrites.ts';
@@ -7,16 +7,13 @@ import { DOC_SCHEMA_VERSION } from '../../shared/docVersion.ts';
 import { BOARD_SNAPSHOT_TYPES, snapshotEncodingOf } from '../../shared/boardSnapshot.ts';
 import { ROLES } from '../../shared/session.ts';
 import { connectClient, storeLinkedSkill, waitFor } from '../test/collabClient.ts';
-import { bearer, createBoard, type TestBoard, useLiveServer } from '../test/testServer.ts';
+import { bearer, createBoard, useLiveServer, useBoardEachTest } from '../test/testServer.ts';
 
 // Real sockets and disk writes on a shared 2-core machine: give them room.
 vi.setConfig({ testTimeout: 20_000 });
 
 const live = useLiveServer();
-let board: TestBoard;
-beforeEach(async () => {
-  board = await createBoard(live.app, 'Afdeling 3B');
-});
+const board = useBoardEachTest(live, 'Afdeling 3B');
 
 const connect = (token = board.tokens.participant) => {
   const client = connectClient(live.url, board.id, token);

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, FastifySchema, RouteGenericInterface } from 'fastify';
 import { matchQuestion, suggestPeerPairs, whoCanHelp, type MatchCandidate } from '../../shared/matching.ts';
 import { describeReasons, type ReasonLanguage } from '../../shared/matchReasons.ts';
 import { searchSkills } from '../../shared/skillSearch.ts';
@@ -65,8 +65,16 @@ const candidateSchema = {
   },
 } as const;
 
+const personWithSkillsSchema = {
+  type: 'object',
+  properties: { personId: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, skills: { type: 'array', items: holderSchema } },
+} as const;
+
 const langQuerySchema = { type: 'object', additionalProperties: false, properties: { lang: { enum: ['nl', 'en'] } } } as const;
-const idParam = { type: 'string', pattern: ID_PATTERN } as const;
+
+/** Params of a route under one board that also names one record on it, e.g. `/people/:personId`. */
+const boardAndRecordParams = (recordParam: string) =>
+  ({ type: 'object', required: ['boardId', recordParam], properties: { ...boardParamsSchema.properties, [recordParam]: { type: 'string', pattern: ID_PATTERN } } }) as const;
 
 const BOARD_ID = new RegExp(BOARD_ID_PATTERN);
 
@@ -95,6 +103,23 @@ export const indexRoutes: FastifyPluginAsync = async (app) => {
     return view;
   }
 
+  /**
+   * A GET under one board, for its viewers and up: a board that does not exist is a 404 before
+   * `handler` runs, and `handler` gets the board's current view.
+   */
+  function viewerGet<R extends RouteGenericInterface>(
+    url: string,
+    schema: FastifySchema,
+    handler: (view: BoardView, request: FastifyRequest<R>, reply: FastifyReply) => unknown,
+  ) {
+    app.get(url, { preHandler: viewer, schema }, async (request, reply) => {
+      const view = await viewOr404((request.params as { boardId: string }).boardId, reply);
+      if (!view) return;
+      // The schema has validated the params and query, so the request has R's shape.
+      return handler(view, request as FastifyRequest<R>, reply);
+    });
+  }
+
   const withCoverage = (view: BoardView, skill: Skill) => ({
     skillId: skill.id,
     label: skill.label,
@@ -108,31 +133,23 @@ export const indexRoutes: FastifyPluginAsync = async (app) => {
     return { ...candidate, name: person.name, kind: person.kind, reason: describeReasons(candidate.reasons, lang) };
   };
 
-  app.get<{ Params: { boardId: string } }>(
+  viewerGet<{ Params: { boardId: string } }>(
     '/api/boards/:boardId/index',
     {
-      preHandler: viewer,
-      schema: {
-        summary: 'The board’s skill index: per skill its people and coverage, per person their skills',
-        params: boardParamsSchema,
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              skills: { type: 'array', items: { ...skillWithCoverageSchema, properties: { ...skillWithCoverageSchema.properties, holders: { type: 'array', items: holderSchema } } } },
-              people: {
-                type: 'array',
-                items: { type: 'object', properties: { personId: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, skills: { type: 'array', items: holderSchema } } },
-              },
-              skippedRecords: { type: 'integer', description: 'malformed records left out of the index' },
-            },
+      summary: 'The board’s skill index: per skill its people and coverage, per person their skills',
+      params: boardParamsSchema,
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            skills: { type: 'array', items: { ...skillWithCoverageSchema, properties: { ...skillWithCoverageSchema.properties, holders: { type: 'array', items: holderSchema } } } },
+            people: { type: 'array', items: personWithSkillsSchema },
+            skippedRecords: { type: 'integer', description: 'malformed records left out of the index' },
           },
         },
       },
     },
-    async (request, reply) => {
-      const view = await viewOr404(request.params.boardId, reply);
-      if (!view) return;
+    (view) => {
       return {
         skills: view.board.skills.map((skill) => ({ ...withCoverage(view, skill), holders: view.index.bySkill.get(skill.id) ?? [] })),
         people: view.board.people.map((p) => ({ personId: p.id, name: p.name, kind: p.kind, skills: view.index.byPerson.get(p.id) ?? [] })),
@@ -141,24 +158,19 @@ export const indexRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Params: { boardId: string }; Querystring: { category?: string; risk?: string } }>(
+  viewerGet<{ Params: { boardId: string }; Querystring: { category?: string; risk?: string } }>(
     '/api/boards/:boardId/skills',
     {
-      preHandler: viewer,
-      schema: {
-        summary: 'Skills with their coverage; filter by CanMEDS category or by risk',
-        params: boardParamsSchema,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { category: { enum: [...SKILL_CATEGORIES] }, risk: { enum: ['uncovered', 'single', 'covered'] } },
-        },
-        response: { 200: { type: 'object', properties: { skills: { type: 'array', items: skillWithCoverageSchema } } } },
+      summary: 'Skills with their coverage; filter by CanMEDS category or by risk',
+      params: boardParamsSchema,
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { category: { enum: [...SKILL_CATEGORIES] }, risk: { enum: ['uncovered', 'single', 'covered'] } },
       },
+      response: { 200: { type: 'object', properties: { skills: { type: 'array', items: skillWithCoverageSchema } } } },
     },
-    async (request, reply) => {
-      const view = await viewOr404(request.params.boardId, reply);
-      if (!view) return;
+    (view, request) => {
       const { category, risk } = request.query;
       const skills = view.board.skills
         .filter((s) => !category || s.category === category)
@@ -168,62 +180,47 @@ export const indexRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Params: { boardId: string; personId: string } }>(
+  viewerGet<{ Params: { boardId: string; personId: string } }>(
     '/api/boards/:boardId/people/:personId/skills',
     {
-      preHandler: viewer,
-      schema: {
-        summary: 'One person’s skills',
-        params: { type: 'object', required: ['boardId', 'personId'], properties: { ...boardParamsSchema.properties, personId: idParam } },
-        response: { 200: { type: 'object', properties: { personId: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, skills: { type: 'array', items: holderSchema } } }, 404: errorBodySchema },
-      },
+      summary: 'One person’s skills',
+      params: boardAndRecordParams('personId'),
+      response: { 200: personWithSkillsSchema, 404: errorBodySchema },
     },
-    async (request, reply) => {
-      const view = await viewOr404(request.params.boardId, reply);
-      if (!view) return;
+    (view, request, reply) => {
       const person = view.board.people.find((p) => p.id === request.params.personId);
       if (!person) return reply.code(404).send(errorBody(ErrorCodes.PERSON_NOT_FOUND, 'There is no such person on this board.'));
       return { personId: person.id, name: person.name, kind: person.kind, skills: view.index.byPerson.get(person.id) ?? [] };
     },
   );
 
-  app.get<{ Params: { boardId: string; skillId: string }; Querystring: { lang?: ReasonLanguage } }>(
+  viewerGet<{ Params: { boardId: string; skillId: string }; Querystring: { lang?: ReasonLanguage } }>(
     '/api/boards/:boardId/skills/:skillId/helpers',
     {
-      preHandler: viewer,
-      schema: {
-        summary: 'Who can help with one skill, best first, with reasons',
-        params: { type: 'object', required: ['boardId', 'skillId'], properties: { ...boardParamsSchema.properties, skillId: idParam } },
-        querystring: langQuerySchema,
-        response: { 200: { type: 'object', properties: { helpers: { type: 'array', items: candidateSchema } } }, 404: errorBodySchema },
-      },
+      summary: 'Who can help with one skill, best first, with reasons',
+      params: boardAndRecordParams('skillId'),
+      querystring: langQuerySchema,
+      response: { 200: { type: 'object', properties: { helpers: { type: 'array', items: candidateSchema } } }, 404: errorBodySchema },
     },
-    async (request, reply) => {
-      const view = await viewOr404(request.params.boardId, reply);
-      if (!view) return;
+    (view, request, reply) => {
       if (!view.board.skills.some((s) => s.id === request.params.skillId)) return reply.code(404).send(errorBody(ErrorCodes.SKILL_NOT_FOUND, 'There is no such skill on this board.'));
       const lang = request.query.lang ?? 'nl';
       return { helpers: whoCanHelp(view.board, view.index, request.params.skillId, Date.now()).map((c) => named(view, c, lang)) };
     },
   );
 
-  app.get<{ Params: { boardId: string; questionId: string }; Querystring: { lang?: ReasonLanguage } }>(
+  viewerGet<{ Params: { boardId: string; questionId: string }; Querystring: { lang?: ReasonLanguage } }>(
     '/api/boards/:boardId/questions/:questionId/matches',
     {
-      preHandler: viewer,
-      schema: {
-        summary: 'Who can help with a learning question: fellow students first, then professionals, ranked with reasons',
-        params: { type: 'object', required: ['boardId', 'questionId'], properties: { ...boardParamsSchema.properties, questionId: idParam } },
-        querystring: langQuerySchema,
-        response: {
-          200: { type: 'object', properties: { questionId: { type: 'string' }, peers: { type: 'array', items: candidateSchema }, professionals: { type: 'array', items: candidateSchema } } },
-          404: errorBodySchema,
-        },
+      summary: 'Who can help with a learning question: fellow students first, then professionals, ranked with reasons',
+      params: boardAndRecordParams('questionId'),
+      querystring: langQuerySchema,
+      response: {
+        200: { type: 'object', properties: { questionId: { type: 'string' }, peers: { type: 'array', items: candidateSchema }, professionals: { type: 'array', items: candidateSchema } } },
+        404: errorBodySchema,
       },
     },
-    async (request, reply) => {
-      const view = await viewOr404(request.params.boardId, reply);
-      if (!view) return;
+    (view, request, reply) => {
       const matches = matchQuestion(view.board, view.index, request.params.questionId, Date.now());
       if (!matches) return reply.code(404).send(errorBody(ErrorCodes.QUESTION_NOT_FOUND, 'There is no such learning question on this board.'));
       const lang = request.query.lang ?? 'nl';
@@ -231,27 +228,24 @@ export const indexRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Params: { boardId: string } }>(
+  viewerGet<{ Params: { boardId: string } }>(
     '/api/boards/:boardId/peer-suggestions',
     {
-      preHandler: viewer,
-      schema: {
-        summary: 'Pairs of students who could help each other',
-        params: boardParamsSchema,
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              suggestions: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    studentIds: { type: 'array', items: { type: 'string' } },
-                    score: { type: 'number' },
-                    complements: { type: 'array', items: { type: 'object', properties: { askerId: { type: 'string' }, helperId: { type: 'string' }, skillId: { type: 'string' } } } },
-                    sharedQuestions: { type: 'array', items: { type: 'string' } },
-                  },
+      summary: 'Pairs of students who could help each other',
+      params: boardParamsSchema,
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            suggestions: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  studentIds: { type: 'array', items: { type: 'string' } },
+                  score: { type: 'number' },
+                  complements: { type: 'array', items: { type: 'object', properties: { askerId: { type: 'string' }, helperId: { type: 'string' }, skillId: { type: 'string' } } } },
+                  sharedQuestions: { type: 'array', items: { type: 'string' } },
                 },
               },
             },
@@ -259,22 +253,15 @@ export const indexRoutes: FastifyPluginAsync = async (app) => {
         },
       },
     },
-    async (request, reply) => {
-      const view = await viewOr404(request.params.boardId, reply);
-      if (!view) return;
+    (view) => {
       return { suggestions: suggestPeerPairs(view.board, view.index) };
     },
   );
 
-  app.get<{ Params: { boardId: string } }>(
+  viewerGet<{ Params: { boardId: string } }>(
     '/api/boards/:boardId/index.csv',
-    {
-      preHandler: viewer,
-      schema: { summary: 'The skill index as CSV (UTF-8 with BOM, ; separated) for Excel and LibreOffice', params: boardParamsSchema, produces: ['text/csv'] },
-    },
-    async (request, reply) => {
-      const view = await viewOr404(request.params.boardId, reply);
-      if (!view) return;
+    { summary: 'The skill index as CSV (UTF-8 with BOM, ; separated) for Excel and LibreOffice', params: boardParamsSchema, produces: ['text/csv'] },
+    async (view, request, reply) => {
       const summary = await app.boards.get(request.params.boardId);
       const filename = `vaardigheden-${(summary?.title || request.params.boardId).replace(/[^\p{L}\p{N}-]+/gu, '-').slice(0, 60)}.csv`;
       return reply

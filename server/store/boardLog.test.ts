@@ -44,6 +44,15 @@ function editor() {
   };
 }
 
+/** A reopened store holding the board saved whole as of `updatedAt` with `cards`, and the editor that saved it. */
+async function savedWhole(cards: Record<string, unknown>, updatedAt: number) {
+  const store = await stores.reopen();
+  const e = editor();
+  for (const [key, value] of Object.entries(cards)) e.set(key, value);
+  await saveWhole(store, e, updatedAt);
+  return { store, e };
+}
+
 async function loaded(store: LowdbBoardStore) {
   const stored = await store.load('boarda1');
   const doc = new Y.Doc();
@@ -53,11 +62,7 @@ async function loaded(store: LowdbBoardStore) {
 
 describe('appending updates to a board (change log)', () => {
   it('stores only the changes, and load() gives the whole board back, also after a restart', async () => {
-    const store = await stores.reopen();
-    const e = editor();
-    e.set('a', { x: 1 });
-    e.set('b', { x: 2 });
-    await saveWhole(store, e, 10);
+    const { store, e } = await savedWhole({ a: { x: 1 }, b: { x: 2 } }, 10);
     const boardFile = await stat(path.join(folder.dir, 'boards', 'boarda1.board'));
 
     e.set('a', { x: 3 });
@@ -80,10 +85,7 @@ describe('appending updates to a board (change log)', () => {
   });
 
   it('folds the log into the board file on the next whole save', async () => {
-    const store = await stores.reopen();
-    const e = editor();
-    e.set('a', 1);
-    await saveWhole(store, e, 10);
+    const { store, e } = await savedWhole({ a: 1 }, 10);
     e.set('a', 2);
     await appendChanges(store, e, 11);
     e.set('b', 3);
@@ -95,10 +97,7 @@ describe('appending updates to a board (change log)', () => {
   });
 
   it('keeps writes in order when appends and a whole save are queued together', async () => {
-    const store = await stores.reopen();
-    const e = editor();
-    e.set('a', 0);
-    await saveWhole(store, e, 1);
+    const { store, e } = await savedWhole({ a: 0 }, 1);
     const writes: Promise<unknown>[] = [];
     for (let i = 1; i <= 6; i++) {
       e.set(`k${i}`, i);
@@ -113,10 +112,7 @@ describe('appending updates to a board (change log)', () => {
   });
 
   it('ignores a record a crash cut off, and cuts it away before the next append', async () => {
-    const store = await stores.reopen();
-    const e = editor();
-    e.set('a', 1);
-    await saveWhole(store, e, 10);
+    const { store, e } = await savedWhole({ a: 1 }, 10);
     e.set('b', 2);
     await appendChanges(store, e, 11);
     const intact = (await stat(logPath())).size;
@@ -142,9 +138,7 @@ describe('appending updates to a board (change log)', () => {
   });
 
   it('writes only the log for an append, also for a rename', async () => {
-    const store = await stores.reopen();
-    const e = editor();
-    await saveWhole(store, e, 10);
+    const { store, e } = await savedWhole({}, 10);
     const before = await readdir(path.join(folder.dir, 'boards'));
     e.set('a', 1);
     await appendChanges(store, e, 11);

@@ -4,6 +4,10 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+/**
+ * A port the OS just handed out and released: for a child process that must be told its port
+ * before it starts (the bench servers import this too).
+ */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();

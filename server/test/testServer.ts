@@ -94,3 +94,15 @@ export function useLiveServer(overrides: Partial<AppConfig> & { start?: boolean 
   });
   return live;
 }
+
+/**
+ * A new board on the live server before each test. The returned object is refilled in place,
+ * never replaced, so a test file can keep it in a `const` and read `board.id` anywhere.
+ */
+export function useBoardEachTest(live: ReturnType<typeof useLiveServer>, title: string): TestBoard {
+  const board: TestBoard = { id: '', tokens: { facilitator: '', participant: '', viewer: '' } };
+  beforeEach(async () => {
+    Object.assign(board, await createBoard(live.app, title));
+  });
+  return board;
+}

@@ -53,10 +53,12 @@ export function createPerson(doc: Y.Doc, { at, ...overrides }: PersonOptions = {
   return addPerson(doc, { name: DEFAULT_NAMES[kind], kind, ...overrides }, at, NOW);
 }
 
+export type StudentOptions = PersonOptions & { year?: number; level?: StudentLevel };
+
 /** Adds a student card: mbo niveau 4, year 2, unless told otherwise. */
 export function createStudent(
   doc: Y.Doc,
-  { year = 2, level = 'mbo4', ...options }: PersonOptions & { year?: number; level?: StudentLevel } = {},
+  { year = 2, level = 'mbo4', ...options }: StudentOptions = {},
 ): string {
   return createPerson(doc, { name: DEFAULT_NAMES.student, ...options, kind: 'student', student: { year, level } });
 }
@@ -68,6 +70,29 @@ export interface SkillOptions extends Partial<NewSkill> {
 /** Adds a skill card through `addSkill`; defaults to "wondzorg". */
 export function createSkill(doc: Y.Doc, { at, ...overrides }: SkillOptions = {}): string {
   return addSkill(doc, { label: 'wondzorg', category: 'zorgverlener', reservedAct: false, ...overrides }, at, NOW);
+}
+
+/** Who is on a test team, by handle: each card as its name (label, for a skill) or its full options. */
+export interface TeamSpec {
+  people?: Record<string, string | PersonOptions>;
+  students?: Record<string, string | StudentOptions>;
+  skills?: Record<string, string | SkillOptions>;
+}
+
+type HandlesOf<T> = T extends Record<string, unknown> ? keyof T : never;
+export type Team<T extends TeamSpec> = { doc: Y.Doc } & Record<HandlesOf<T['people']> | HandlesOf<T['students']> | HandlesOf<T['skills']>, string>;
+
+/**
+ * The team most tests start from, in one call: people, then students, then skills, each added
+ * through its factory (so through the real write helpers). Returns the board and every card's id
+ * under its handle, e.g. `const { doc, fatima, wondzorg } = createTeam({ people: { fatima: 'Fatima' }, skills: { wondzorg: 'wondzorg' } })`.
+ */
+export function createTeam<const T extends TeamSpec>(spec: T, doc: Y.Doc = createBoard()): Team<T> {
+  const ids: Record<string, string> = {};
+  for (const [handle, card] of Object.entries(spec.people ?? {})) ids[handle] = createPerson(doc, typeof card === 'string' ? { name: card } : card);
+  for (const [handle, card] of Object.entries(spec.students ?? {})) ids[handle] = createStudent(doc, typeof card === 'string' ? { name: card } : card);
+  for (const [handle, card] of Object.entries(spec.skills ?? {})) ids[handle] = createSkill(doc, typeof card === 'string' ? { label: card } : card);
+  return { ...ids, doc } as Team<T>;
 }
 
 /** Links a skill to a person through `linkSkill` (a nomination when `actorId` is someone else). */
