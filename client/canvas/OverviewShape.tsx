@@ -3,7 +3,8 @@ import type Konva from 'konva';
 import type { Context } from 'konva/lib/Context';
 import { Shape } from 'react-konva/lib/ReactKonvaCore.js';
 import type { KonvaEventObject } from 'konva/lib/Node';
-import { overlaps, type CardLists } from './culling.ts';
+import { overlaps } from './culling.ts';
+import type { CardContents } from './viewTypes.ts';
 import { samePlacement, toBoardRect, updateDrawnCards, type Block, type Placement } from './overviewPicture.ts';
 import { CARD_BORDER, CATEGORY_COLOURS, DROP_HIGHLIGHT, FONT_FAMILY, INK, PERSON_ACCENT, QUESTION_COLOURS, REACTION_COLOURS, RESERVED, SELECTION } from './palette.ts';
 
@@ -16,7 +17,7 @@ export interface OverviewDrag {
   settled?: boolean;
 }
 
-interface Props extends CardLists {
+interface Props extends CardContents {
   scale: number;
   selectedIds: ReadonlySet<string>;
   dimmedIds: ReadonlySet<string> | null;
@@ -52,7 +53,7 @@ interface Picture {
 const FRAME_REACH = 7;
 
 /** The cards on screen that are not being dragged, bottom to top (each loop over it starts afresh). */
-function stillCards(lists: CardLists, moving: OverviewDrag | null): Iterable<Block> {
+function stillCards(lists: CardContents, moving: OverviewDrag | null): Iterable<Block> {
   return {
     *[Symbol.iterator]() {
       for (const list of [lists.reactions, lists.questions, lists.people, lists.skills] as Block[][]) for (const card of list) if (!moving?.ids.has(card.id)) yield card;

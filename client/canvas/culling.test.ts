@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { boardArea, cardAt, cullView, type CardLists } from './culling.ts';
+import { boardArea, cardAt, cullView } from './culling.ts';
+import type { CardContents } from './viewTypes.ts';
 
 const card = (id: string, x: number, y: number) => ({ id, x, y, width: 100, height: 50 });
 const lists = (people: ReturnType<typeof card>[], skills: ReturnType<typeof card>[] = []) =>
-  ({ people, skills, questions: [], reactions: [] }) as unknown as CardLists;
+  ({ people, skills, questions: [], reactions: [] }) as unknown as CardContents;
 
 describe('boardArea', () => {
   it('does turn the screen into board units, grown by the margin on every side', () => {

@@ -1,4 +1,4 @@
-import type { BoardView } from './boardView.ts';
+import type { CardContents } from './viewTypes.ts';
 import type { Point, Rect } from '../model/layout.ts';
 import type { Viewport } from './viewport.ts';
 
@@ -13,9 +13,7 @@ export const DETAIL_MAX_CARDS = 250;
 /** Cards just outside the screen are drawn too (this share of the screen on every side), so a pan shows them at once. */
 export const CULL_MARGIN = 0.3;
 
-export type CardLists = Pick<BoardView, 'people' | 'skills' | 'questions' | 'reactions'>;
-
-export interface CulledView extends CardLists {
+export interface CulledView extends CardContents {
   /** Cards on the screen itself (without the margin). */
   inView: number;
 }
@@ -31,7 +29,7 @@ export function boardArea(viewport: Viewport, size: { width: number; height: num
 export const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
 
 /** The cards worth drawing for this viewport: those on the screen or within the margin around it. */
-export function cullView(view: CardLists, viewport: Viewport, size: { width: number; height: number }, margin = CULL_MARGIN): CulledView {
+export function cullView(view: CardContents, viewport: Viewport, size: { width: number; height: number }, margin = CULL_MARGIN): CulledView {
   const screen = boardArea(viewport, size);
   const area = boardArea(viewport, size, margin);
   let inView = 0;
@@ -48,7 +46,7 @@ export function cullView(view: CardLists, viewport: Viewport, size: { width: num
 }
 
 /** The topmost card under a board point, in drawing order (skills on top, reactions at the bottom). */
-export function cardAt(lists: CardLists, point: Point): string | null {
+export function cardAt(lists: CardContents, point: Point): string | null {
   const inside = (c: Rect) => point.x >= c.x && point.x <= c.x + c.width && point.y >= c.y && point.y <= c.y + c.height;
   for (const list of [lists.skills, lists.people, lists.questions, lists.reactions] as Rect[][] as Array<Array<Rect & { id: string }>>) {
     for (let i = list.length - 1; i >= 0; i--) if (inside(list[i])) return list[i].id;
