@@ -14,7 +14,6 @@ import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import type { BoardLabels } from './useBoardLabels.ts';
 import type { Identity } from './useIdentity.ts';
 import type { WorkspaceState } from './useWorkspaceState.ts';
-import { templateSkillNames } from '../../shared/templates/templateNames.ts';
 
 /** A new question card's height before its text wraps. */
 const NEW_QUESTION_HEIGHT = 190;
@@ -82,7 +81,6 @@ export function BoardDialogs({ boardId, token, board, isFacilitator, identity, l
           initialStudentId={identity.me?.kind === 'student' ? identity.me.id : null}
           skills={board.skills}
           labelOf={labels.labelOf}
-          extraNames={templateSkillNames}
           onSubmit={submitQuestion}
           onClose={close}
         />

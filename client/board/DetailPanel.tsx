@@ -9,7 +9,6 @@ import { SidePanel } from '../components/SidePanel.tsx';
 import type { PanelName } from './actions.ts';
 import type { BoardWriter } from './boardWriter.ts';
 import type { BoardLabels } from './useBoardLabels.ts';
-import { templateSkillNames } from '../../shared/templates/templateNames.ts';
 
 export type Detail = { question: LearningQuestion } | { pair: StudentPair } | null;
 
@@ -50,7 +49,6 @@ export function DetailPanel({ detail, board, editable, labels, writer, onClose, 
           people={board.people.filter((p) => p.name).map((p) => ({ id: p.id, name: p.name }))}
           skills={board.skills}
           labelOf={labelOf}
-          extraNames={templateSkillNames}
           editable={editable}
           onMove={(to, step) => writer.moveQuestion(question.id, to, step)}
           onUpdate={(edit) => writer.updateQuestion(question.id, edit)}

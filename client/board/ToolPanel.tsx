@@ -14,7 +14,6 @@ import type { PanelName } from './actions.ts';
 import type { BoardWriter } from './boardWriter.ts';
 import type { BoardLabels } from './useBoardLabels.ts';
 import type { WorkspaceState } from './useWorkspaceState.ts';
-import { templateSkillNames } from '../../shared/templates/templateNames.ts';
 
 interface Props {
   panel: PanelName;
@@ -71,7 +70,6 @@ export function ToolPanel(props: Props) {
             board={board}
             index={skillIndex!}
             labelOf={labelOf}
-            extraNames={templateSkillNames}
             nameOf={nameOf}
             editable={editable}
             questionId={questionId}

@@ -16,12 +16,11 @@ interface Props {
   initialStudentId: string | null;
   skills: readonly Skill[];
   labelOf(skill: Skill): string;
-  extraNames(skill: Skill): string[];
   onSubmit(question: NewQuestion): void;
   onClose(): void;
 }
 
-export function AddQuestionForm({ students, initialStudentId, skills, labelOf, extraNames, onSubmit, onClose }: Props) {
+export function AddQuestionForm({ students, initialStudentId, skills, labelOf, onSubmit, onClose }: Props) {
   const { t } = useTranslation();
   const [studentId, setStudentId] = useState(initialStudentId ?? students[0]?.id ?? '');
   const [text, setText] = useState('');
@@ -71,7 +70,7 @@ export function AddQuestionForm({ students, initialStudentId, skills, labelOf, e
               }}
             />
           </Field>
-          <SkillPicker skills={skills} labelOf={labelOf} extraNames={extraNames} selected={skillIds} onChange={setSkillIds} />
+          <SkillPicker skills={skills} labelOf={labelOf} selected={skillIds} onChange={setSkillIds} />
           <fieldset className="theme-field">
             <legend className="field-label">{t('question.theme')}</legend>
             <div className="segmented">

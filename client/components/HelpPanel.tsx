@@ -16,7 +16,6 @@ interface Props {
   board: Board;
   index: SkillIndex;
   labelOf(skill: Skill): string;
-  extraNames(skill: Skill): string[];
   nameOf(personId: string): string;
   editable: boolean;
   /** The learning question whose matches are shown (selected card or picked here). */
@@ -33,7 +32,7 @@ const MAX_SKILLS = 6;
  * see its matches — fellow students first, then professionals — with the reason in plain
  * language, and note with one click whom the student asked.
  */
-export function HelpPanel({ board, index, labelOf, extraNames, nameOf, editable, questionId, onPickQuestion, onAsk }: Props) {
+export function HelpPanel({ board, index, labelOf, nameOf, editable, questionId, onPickQuestion, onAsk }: Props) {
   const { t, i18n } = useTranslation();
   const lang: ReasonLanguage = i18n.language === 'en' ? 'en' : 'nl';
   const [query, setQuery] = useState('');
@@ -44,7 +43,7 @@ export function HelpPanel({ board, index, labelOf, extraNames, nameOf, editable,
 
   const question = questionId ? board.questions.find((q) => q.id === questionId) : undefined;
 
-  const found = useMemo(() => (query.trim() ? searchSkills(board.skills, query, extraNames).slice(0, MAX_SKILLS) : []), [board.skills, query, extraNames]);
+  const found = useMemo(() => (query.trim() ? searchSkills(board.skills, query).slice(0, MAX_SKILLS) : []), [board.skills, query]);
   // Typing shows the best match straight away; a click picks another one.
   const shownSkill = found.find((m) => m.skill.id === skillId) ?? found[0];
   const helpers = useMemo<HelperRow[]>(

@@ -24,7 +24,6 @@ interface Props {
   people: Array<{ id: string; name: string }>;
   skills: readonly Skill[];
   labelOf(skill: Skill): string;
-  extraNames(skill: Skill): string[];
   editable: boolean;
   onMove(to: QuestionStatus, step: QuestionStep): boolean;
   onUpdate(edit: QuestionEdit): void;
@@ -39,7 +38,7 @@ const order = (s: QuestionStatus) => QUESTION_STATUSES.indexOf(s);
  * way, and buttons for the steps it may go to next (nextStatuses). Reaching "answered"
  * asks for the answer or insight and who helped.
  */
-export function QuestionPanel({ question, people, skills, labelOf, extraNames, editable, onMove, onUpdate, onEditText, onDelete }: Props) {
+export function QuestionPanel({ question, people, skills, labelOf, editable, onMove, onUpdate, onEditText, onDelete }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [target, setTarget] = useState<QuestionStatus | null>(null);
@@ -190,7 +189,7 @@ export function QuestionPanel({ question, people, skills, labelOf, extraNames, e
               />
             </Field>
           )}
-          <SkillPicker skills={skills} labelOf={labelOf} extraNames={extraNames} selected={question.skillIds} onChange={(skillIds) => onUpdate({ skillIds })} />
+          <SkillPicker skills={skills} labelOf={labelOf} selected={question.skillIds} onChange={(skillIds) => onUpdate({ skillIds })} />
           <button type="button" className="button button-danger question-delete" onClick={onDelete}>
             <Icon name="trash" />
             <span>{t('question.delete')}</span>

@@ -11,7 +11,6 @@ interface Props {
   /** The label to show (a template skill in the reader's language). */
   labelOf(skill: Skill): string;
   /** Other names to search by, e.g. the template label in the other language. */
-  extraNames(skill: Skill): string[];
   selected: readonly string[];
   onChange(ids: string[]): void;
   max?: number;
@@ -20,12 +19,12 @@ interface Props {
 const SHOWN = 8;
 
 /** Tag a learning question with skills: search like the palette, tick to add, × to remove. */
-export function SkillPicker({ skills, labelOf, extraNames, selected, onChange, max = QUESTION_SKILLS_MAX }: Props) {
+export function SkillPicker({ skills, labelOf, selected, onChange, max = QUESTION_SKILLS_MAX }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [query, setQuery] = useState('');
   const byId = useMemo(() => new Map(skills.map((s) => [s.id, s])), [skills]);
-  const results = useMemo(() => searchSkills(skills, query, extraNames).slice(0, SHOWN), [skills, query, extraNames]);
+  const results = useMemo(() => searchSkills(skills, query).slice(0, SHOWN), [skills, query]);
   const toggle = (skillId: string) =>
     onChange(selected.includes(skillId) ? selected.filter((s) => s !== skillId) : selected.length < max ? [...selected, skillId] : [...selected]);
 
