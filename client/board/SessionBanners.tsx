@@ -33,30 +33,27 @@ export function SessionBanners({ session, clockOffset, isFacilitator, timerAside
         </p>
       )}
       {bringing && !bigScreen && (
-        <p className="session-banner session-banner-bring" role="status">
-          <span>{t('session.bringing')}</span>
-          <button type="button" className="button button-small" onClick={onRelease}>
-            {t('session.release')}
-          </button>
-        </p>
+        <ActionBanner className="session-banner-bring" text={t('session.bringing')} actionLabel={t('session.release')} onAction={onRelease} />
       )}
       {brought && followingName === null && (
-        <p className="session-banner session-banner-bring" role="status">
-          <span>{t('session.broughtBanner')}</span>
-          <button type="button" className="button button-small" onClick={onLookAround}>
-            {t('session.lookAround')}
-          </button>
-        </p>
+        <ActionBanner className="session-banner-bring" text={t('session.broughtBanner')} actionLabel={t('session.lookAround')} onAction={onLookAround} />
       )}
       {followingName !== null && (
-        <p className="session-banner session-banner-follow" role="status">
-          <span>{t('session.following', { name: followingName })}</span>
-          <button type="button" className="button button-small" onClick={onLookAround}>
-            {t('session.stopFollowing')}
-          </button>
-        </p>
+        <ActionBanner className="session-banner-follow" text={t('session.following', { name: followingName })} actionLabel={t('session.stopFollowing')} onAction={onLookAround} />
       )}
     </div>
+  );
+}
+
+/** One line of session news with the one thing to do about it. */
+function ActionBanner({ className, text, actionLabel, onAction }: { className: string; text: string; actionLabel: string; onAction(): void }) {
+  return (
+    <p className={`session-banner ${className}`} role="status">
+      <span>{text}</span>
+      <button type="button" className="button button-small" onClick={onAction}>
+        {actionLabel}
+      </button>
+    </p>
   );
 }
 

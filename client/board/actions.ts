@@ -132,6 +132,19 @@ const addReaction = (kind: ReactionKind): Action => ({
   },
 });
 
+/** Undo or redo this tab's own edits; a pending "removed" toast goes, as its step is no longer the newest. */
+const historyStep = (step: 'undo' | 'redo', kbd: string[]): Action => ({
+  id: step,
+  labelKey: `shortcuts.${step}`,
+  kbd,
+  shortcut: { labelKey: `shortcuts.${step}` },
+  enabled: whenEditable,
+  run(ctx) {
+    ctx.workspace.clearDeletion();
+    ctx.writer[step]();
+  },
+});
+
 const togglePanel = (name: PanelName): Action => ({
   id: `panel:${name}`,
   labelKey: `view.${name}`,
@@ -176,28 +189,8 @@ export const ACTIONS: readonly Action[] = [
       ctx.workspace.onRemoved(cards.length ? { item: removed.undoEntry } : null);
     },
   },
-  {
-    id: 'undo',
-    labelKey: 'shortcuts.undo',
-    kbd: ['Mod+Z'],
-    shortcut: { labelKey: 'shortcuts.undo' },
-    enabled: whenEditable,
-    run(ctx) {
-      ctx.workspace.clearDeletion();
-      ctx.writer.undo();
-    },
-  },
-  {
-    id: 'redo',
-    labelKey: 'shortcuts.redo',
-    kbd: ['Mod+Shift+Z', 'Mod+Y'],
-    shortcut: { labelKey: 'shortcuts.redo' },
-    enabled: whenEditable,
-    run(ctx) {
-      ctx.workspace.clearDeletion();
-      ctx.writer.redo();
-    },
-  },
+  historyStep('undo', ['Mod+Z']),
+  historyStep('redo', ['Mod+Shift+Z', 'Mod+Y']),
   {
     id: 'escape',
     labelKey: 'shortcuts.escape',
