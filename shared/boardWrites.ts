@@ -5,7 +5,7 @@ import { isId } from './ids.ts';
 import { BoardValidationError, checked, checkedPosition, existing, insertCard, objectEntries, trimmed, write } from './recordWrites.ts';
 import { deleteLinks } from './skillLinks.ts';
 import { BOARD_TITLE_MAX } from './records/meta.ts';
-import { PLACEHOLDER_KINDS, type PersonRecord } from './records/person.ts';
+import { nameRequired, type PersonRecord } from './records/person.ts';
 import type { SkillRecord } from './records/skill.ts';
 import type { LearningQuestionRecord } from './records/learningQuestion.ts';
 import type { ReactionRecord } from './records/reaction.ts';
@@ -43,7 +43,7 @@ export type NewPerson = Omit<PersonRecord, 'createdAt'>;
 
 function checkPerson(value: PersonRecord): PersonRecord {
   const person = checked('people', { ...value, name: trimmed(value.name) });
-  if (person.name === '' && !PLACEHOLDER_KINDS.includes(person.kind)) {
+  if (person.name === '' && nameRequired(person.kind)) {
     throw new BoardValidationError('people', '/name', 'a name is required for this kind of person');
   }
   if (person.kind !== 'student' && person.student) {

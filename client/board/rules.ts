@@ -1,5 +1,5 @@
 import type { Board } from '../../shared/docSchema.ts';
-import { PLACEHOLDER_KINDS } from '../../shared/records/person.ts';
+import { nameRequired } from '../../shared/records/person.ts';
 
 export interface TextEdit {
   kind: 'person' | 'skill' | 'question' | 'reaction';
@@ -15,7 +15,7 @@ export interface TextEdit {
 export function textEditFor(board: Board, id: string, value: string): TextEdit | null {
   const text = value.trim();
   const person = board.people.find((p) => p.id === id);
-  if (person) return text === person.name || (!text && !PLACEHOLDER_KINDS.includes(person.kind)) ? null : { kind: 'person', id, text };
+  if (person) return text === person.name || (!text && nameRequired(person.kind)) ? null : { kind: 'person', id, text };
   const skill = board.skills.find((s) => s.id === id);
   if (skill) return text && text !== skill.label ? { kind: 'skill', id, text } : null;
   const question = board.questions.find((q) => q.id === id);

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERSON_KINDS, PERSON_NAME_MAX, PLACEHOLDER_KINDS, type PersonKind } from '../../shared/records/person.ts';
+import { PERSON_KINDS, PERSON_NAME_MAX, nameRequired, type PersonKind } from '../../shared/records/person.ts';
 import type { NewPerson } from '../../shared/boardWrites.ts';
 import { Dialog } from './Dialog.tsx';
 import { Field } from './Field.tsx';
@@ -21,7 +21,7 @@ export function AddPersonForm({ initialKind, onSubmit, onClose }: Props) {
   const [kind, setKind] = useState<PersonKind>(initialKind);
   const [student, setStudent] = useState(NEW_STUDENT);
   const [error, setError] = useState<string | null>(null);
-  const nameOptional = PLACEHOLDER_KINDS.includes(kind);
+  const nameOptional = !nameRequired(kind);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -19,6 +19,9 @@ export type PersonKind = (typeof PERSON_KINDS)[number];
 /** Kinds that may stand on the board as a role placeholder without a personal name (privacy). */
 export const PLACEHOLDER_KINDS: readonly PersonKind[] = ['client', 'informal-caregiver', 'family'];
 
+/** Whether a card of this kind needs a personal name (only role placeholders may stand without one). */
+export const nameRequired = (kind: PersonKind) => !PLACEHOLDER_KINDS.includes(kind);
+
 /** Longest display name; the join dialog and the person form stop typing here. */
 export const PERSON_NAME_MAX = 80;
 
